@@ -1,0 +1,46 @@
+/**
+ * The real Electron kiosk, driven by Playwright's Electron support. Runs wherever the Electron
+ * binary is installed; elsewhere it is reported as skipped with the reason, never faked.
+ */
+import { _electron as electron, expect, test } from '@playwright/test'
+import { electronBinary, NO_ELECTRON_RUNTIME } from '../../electron/host/electron-runtime'
+import { PROJECT_ROOT } from '../../electron/host/paths'
+import { freshDataDir } from '../support/web-host'
+
+const binary = electronBinary()
+
+test('the Electron kiosk boots locked down and reaches app:info over IPC', async () => {
+  test.skip(!binary, NO_ELECTRON_RUNTIME)
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: ['.', '--windowed', '--no-sandbox'],
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, KIOSK_DATA_DIR: await freshDataDir() },
+  })
+  try {
+    const page = await app.firstWindow()
+    await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join the #CohesionAlliance')
+    await expect(page.getByTestId('kiosk-badge')).toHaveText(/ · electron$/)
+    await page.getByRole('button', { name: 'Français' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Rejoignez la #CohesionAlliance',
+    )
+    const exposed = await page.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      kiosk: Object.keys((window as unknown as { kiosk?: object }).kiosk ?? {}).sort(),
+    }))
+    expect(exposed.require).toBe('undefined')
+    expect(exposed.process).toBe('undefined')
+    expect(exposed.kiosk).toEqual(['getAppInfo', 'getSettings', 'updateSettings'])
+    const url = await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]!.webContents.getURL(),
+    )
+    expect(url).toMatch(/^file:/)
+    await page.evaluate(() => window.open('https://example.org'))
+    expect(app.windows()).toHaveLength(1)
+  } finally {
+    await app.close()
+  }
+})

@@ -1,0 +1,59 @@
+/**
+ * `npm run start:web -- --port <p> --data <dir> [--no-open]`: the web host alone, for booth PCs
+ * that only have a browser and for the end-to-end tests.
+ */
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { existsSync } from 'node:fs'
+import { createLogger } from '../services/logger'
+import { openKioskServices } from '../services/kiosk-services'
+import { startHost } from './server'
+import { BUILT_RENDERER, DEFAULT_DATA_DIR } from './paths'
+import { findChromium, hasDisplay, openKioskBrowser } from './browser'
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    data: { type: 'string', default: DEFAULT_DATA_DIR },
+    renderer: { type: 'string', default: BUILT_RENDERER },
+    'no-open': { type: 'boolean', default: false },
+  },
+  strict: true,
+})
+
+const port = Number(values.port)
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535, not "${values.port}"`)
+  process.exit(2)
+}
+const rendererDir = resolve(values.renderer)
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  console.error(`No built renderer in ${rendererDir}: run "npm run build" first.`)
+  process.exit(2)
+}
+const dataDir = resolve(values.data)
+const log = createLogger('web-host')
+const services = await openKioskServices({ dataDir, runtime: 'web', log })
+const host = await startHost({ handlers: services.handlers, rendererDir, log, port })
+
+console.log(`Cohesion Kiosk web host ready: ${host.url}`)
+console.log(`Data folder: ${dataDir}`)
+
+if (!values['no-open']) {
+  const chromium = findChromium()
+  if (chromium && hasDisplay())
+    openKioskBrowser(chromium, host.url, join(dataDir, 'browser-profile'))
+  else console.log('Open the URL above in a browser (no display or no Chromium found to open it).')
+}
+
+let closing = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return
+    closing = true
+    void host.close().then(() => {
+      console.log('Web host stopped.')
+      process.exit(0)
+    })
+  })
+}

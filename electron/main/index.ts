@@ -1,0 +1,51 @@
+/** Electron glue: lifecycle, the kiosk window, lockdown, IPC. All logic lives in services. */
+import { app, Menu } from 'electron'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createLogger } from '../services/logger'
+import { openKioskServices } from '../services/kiosk-services'
+import { registerIpc } from './ipc'
+import { applyLockdown } from './lockdown'
+import { createKioskWindow } from './window'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const isProduction = app.isPackaged || !devServerUrl
+const windowed = process.argv.includes('--windowed') || process.env.KIOSK_WINDOWED === '1'
+const rendererIndex = join(here, '../renderer/index.html')
+const pageUrl = devServerUrl ?? pathToFileURL(rendererIndex).href
+
+function isOwnPage(url: string): boolean {
+  if (devServerUrl) return url.startsWith(devServerUrl)
+  return url.split('#')[0] === pageUrl
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  const log = createLogger('main')
+  if (process.env.KIOSK_DATA_DIR) app.setPath('userData', process.env.KIOSK_DATA_DIR)
+  Menu.setApplicationMenu(null)
+
+  void app.whenReady().then(async () => {
+    applyLockdown(isOwnPage, isProduction)
+    const services = await openKioskServices({
+      dataDir: app.getPath('userData'),
+      runtime: 'electron',
+      log,
+    })
+    registerIpc(services.handlers, isOwnPage, log)
+    const window = createKioskWindow({
+      preload: join(here, '../preload/index.cjs'),
+      windowed,
+      devTools: !isProduction,
+    })
+    app.on('second-instance', () => {
+      if (window.isMinimized()) window.restore()
+      window.focus()
+    })
+    await window.loadURL(pageUrl)
+  })
+
+  app.on('window-all-closed', () => app.quit())
+}

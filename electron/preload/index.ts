@@ -1,0 +1,15 @@
+/** Exposes exactly the contract's named methods as `window.kiosk`; nothing else crosses the bridge. */
+import { contextBridge, ipcRenderer } from 'electron'
+import { contract, type KioskBridge, type MethodName } from '../shared/api'
+
+function call<M extends MethodName>(name: M): KioskBridge[M] {
+  return ((input?: unknown) => ipcRenderer.invoke(contract[name].channel, input)) as KioskBridge[M]
+}
+
+const kiosk = {
+  getAppInfo: call('getAppInfo'),
+  getSettings: call('getSettings'),
+  updateSettings: call('updateSettings'),
+} satisfies KioskBridge
+
+contextBridge.exposeInMainWorld('kiosk', kiosk)

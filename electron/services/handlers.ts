@@ -1,0 +1,21 @@
+import type { Runtime } from '../shared/api'
+import type { Handlers } from './dispatch'
+import type { SettingsStore } from './settings-store'
+import { APP_NAME, APP_VERSION } from './app-version'
+
+export interface HandlerDeps {
+  runtime: Runtime
+  settings: SettingsStore
+}
+
+/** The handler table both transports serve. Each handler gets an argument the contract has already validated. */
+export function createHandlers({ runtime, settings }: HandlerDeps): Handlers {
+  return {
+    getAppInfo: async () => {
+      const { kioskId, eventCode, eventName } = settings.editable()
+      return { name: APP_NAME, version: APP_VERSION, kioskId, eventCode, eventName, runtime }
+    },
+    getSettings: async () => settings.publicView(),
+    updateSettings: async (update) => settings.update(update),
+  }
+}

@@ -1,0 +1,20 @@
+import type { Runtime } from '../shared/api'
+import type { Handlers } from './dispatch'
+import { createHandlers } from './handlers'
+import type { Logger } from './logger'
+import { SettingsStore } from './settings-store'
+
+export interface KioskServices {
+  handlers: Handlers
+  settings: SettingsStore
+}
+
+/** Opens every service over one data folder and builds the handler table both transports serve. */
+export async function openKioskServices(options: {
+  dataDir: string
+  runtime: Runtime
+  log: Logger
+}): Promise<KioskServices> {
+  const settings = await SettingsStore.open(options.dataDir, options.log)
+  return { settings, handlers: createHandlers({ runtime: options.runtime, settings }) }
+}

@@ -1,0 +1,64 @@
+/**
+ * The whole renderer ↔ main contract, declared once. Each entry names a method, its IPC
+ * channel (`domain:verb`), the runtime schema of its one argument and the type of its result.
+ * Preload, main's IPC registration, the web host and the renderer all derive from this table.
+ */
+import { z } from 'zod'
+import type { ApiResult } from './api-error'
+import { settingsUpdateSchema, type PublicSettings } from './settings'
+
+export type Runtime = 'electron' | 'web'
+
+export interface AppInfo {
+  name: string
+  version: string
+  kioskId: string
+  eventCode: string
+  eventName: string
+  runtime: Runtime
+}
+
+interface MethodSpec<S extends z.ZodType, R> {
+  channel: `${string}:${string}`
+  input: S
+  /** Type-only marker for the result; never set or read at runtime. */
+  result?: () => R
+}
+
+function method<R>() {
+  return <S extends z.ZodType>(channel: `${string}:${string}`, input: S): MethodSpec<S, R> => ({
+    channel,
+    input,
+  })
+}
+
+const none = z.undefined()
+
+export const contract = {
+  getAppInfo: method<AppInfo>()('app:info', none),
+  getSettings: method<PublicSettings>()('settings:get', none),
+  updateSettings: method<PublicSettings>()('settings:update', settingsUpdateSchema),
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodResult<M extends MethodName> = ReturnType<NonNullable<Contract[M]['result']>>
+
+type Call<M extends MethodName, R> =
+  undefined extends MethodInput<M>
+    ? (input?: MethodInput<M>) => Promise<R>
+    : (input: MethodInput<M>) => Promise<R>
+
+/** The API as the renderer code uses it (`lib/api.ts`): results, with failures thrown as ApiError. */
+export type KioskApi = { [M in MethodName]: Call<M, MethodResult<M>> }
+
+/** What preload exposes as `window.kiosk`: the same named methods, answering in the envelope so errors keep their code across the bridge. */
+export type KioskBridge = { [M in MethodName]: Call<M, ApiResult<MethodResult<M>>> }
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}

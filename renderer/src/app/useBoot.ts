@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react'
+import type { AppInfo } from '@shared/api'
+import type { PublicSettings } from '@shared/settings'
+import { api } from '../lib/api'
+
+export type Boot =
+  | { state: 'loading' }
+  | { state: 'ready'; info: AppInfo; settings: PublicSettings }
+  | { state: 'failed'; message: string }
+
+/** Loads what every screen needs from the host once, and marks the document for tests (`data-app-state`). */
+export function useBoot(): Boot {
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' })
+  useEffect(() => {
+    let cancelled = false
+    Promise.all([api.getAppInfo(), api.getSettings()])
+      .then(([info, settings]) => !cancelled && setBoot({ state: 'ready', info, settings }))
+      .catch((error: unknown) => {
+        if (!cancelled)
+          setBoot({
+            state: 'failed',
+            message: error instanceof Error ? error.message : String(error),
+          })
+      })
+    return () => {
+      cancelled = true
+    }
+  }, [])
+  useEffect(() => {
+    document.documentElement.dataset.appState = boot.state
+  }, [boot.state])
+  return boot
+}

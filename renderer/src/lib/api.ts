@@ -1,0 +1,66 @@
+/**
+ * The one accessor of the host API. In Electron it calls `window.kiosk` (preload, IPC); on the
+ * web host it POSTs to `/api/<method>` with the per-launch secret. No other renderer code knows
+ * which transport is in use.
+ */
+import { METHOD_NAMES, type KioskApi, type KioskBridge, type MethodName } from '@shared/api'
+import { ApiError, type ApiResult } from '@shared/api-error'
+import { fromWire, toWire } from '@shared/wire'
+
+const SECRET_KEY = 'kiosk-host-secret'
+
+/** Takes the secret from the URL fragment the host printed, keeps it for this tab, and removes it from the address. */
+function hostSecret(): string {
+  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('k')
+  if (fromHash) {
+    sessionStorage.setItem(SECRET_KEY, fromHash)
+    history.replaceState(null, '', window.location.pathname)
+    return fromHash
+  }
+  return sessionStorage.getItem(SECRET_KEY) ?? ''
+}
+
+function httpTransport(): (name: MethodName, input: unknown) => Promise<ApiResult<unknown>> {
+  const secret = hostSecret()
+  return async (name, input) => {
+    let response: Response
+    try {
+      response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+        body: toWire({ input }),
+      })
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'unavailable', message: 'The kiosk host is not answering' },
+      }
+    }
+    const text = await response.text()
+    try {
+      return fromWire(text) as ApiResult<unknown>
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `Host answered ${response.status}` } }
+    }
+  }
+}
+
+function bridgeTransport(bridge: KioskBridge) {
+  return (name: MethodName, input: unknown) =>
+    (bridge[name] as (input?: unknown) => Promise<ApiResult<unknown>>)(input)
+}
+
+function createApi(): KioskApi {
+  const send = window.kiosk ? bridgeTransport(window.kiosk) : httpTransport()
+  const api = {} as Record<MethodName, (input?: unknown) => Promise<unknown>>
+  for (const name of METHOD_NAMES) {
+    api[name] = async (input?: unknown) => {
+      const result = await send(name, input)
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message)
+      return result.value
+    }
+  }
+  return api as KioskApi
+}
+
+export const api: KioskApi = createApi()

@@ -4,6 +4,7 @@
  */
 import { _electron as electron, expect, test } from '@playwright/test'
 import { electronBinary, NO_ELECTRON_RUNTIME } from '../../electron/host/electron-runtime'
+import { contract } from '../../electron/shared/api'
 import { PROJECT_ROOT } from '../../electron/host/paths'
 import { freshDataDir } from '../support/web-host'
 
@@ -33,7 +34,7 @@ test('the Electron kiosk boots locked down and reaches app:info over IPC', async
     }))
     expect(exposed.require).toBe('undefined')
     expect(exposed.process).toBe('undefined')
-    expect(exposed.kiosk).toEqual(['getAppInfo', 'getSettings', 'updateSettings'])
+    expect(exposed.kiosk).toEqual(Object.keys(contract).sort())
     const url = await app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows()[0]!.webContents.getURL(),
     )

@@ -10,6 +10,9 @@ const kiosk = {
   getAppInfo: call('getAppInfo'),
   getSettings: call('getSettings'),
   updateSettings: call('updateSettings'),
+  appendJournal: call('appendJournal'),
+  readJournal: call('readJournal'),
+  getJournalStats: call('getJournalStats'),
 } satisfies KioskBridge
 
 contextBridge.exposeInMainWorld('kiosk', kiosk)

@@ -1,15 +1,17 @@
 import type { Runtime } from '../shared/api'
 import type { Handlers } from './dispatch'
+import type { Journal } from './journal'
 import type { SettingsStore } from './settings-store'
 import { APP_NAME, APP_VERSION } from './app-version'
 
 export interface HandlerDeps {
   runtime: Runtime
   settings: SettingsStore
+  journal: Journal
 }
 
 /** The handler table both transports serve. Each handler gets an argument the contract has already validated. */
-export function createHandlers({ runtime, settings }: HandlerDeps): Handlers {
+export function createHandlers({ runtime, settings, journal }: HandlerDeps): Handlers {
   return {
     getAppInfo: async () => {
       const { kioskId, eventCode, eventName } = settings.editable()
@@ -17,5 +19,8 @@ export function createHandlers({ runtime, settings }: HandlerDeps): Handlers {
     },
     getSettings: async () => settings.publicView(),
     updateSettings: async (update) => settings.update(update),
+    appendJournal: async (entries) => journal.append(entries),
+    readJournal: async ({ offset, limit }) => journal.read(offset, limit),
+    getJournalStats: async () => journal.stats(),
   }
 }

@@ -1,12 +1,14 @@
 import type { Runtime } from '../shared/api'
 import type { Handlers } from './dispatch'
 import { createHandlers } from './handlers'
+import { Journal } from './journal'
 import type { Logger } from './logger'
 import { SettingsStore } from './settings-store'
 
 export interface KioskServices {
   handlers: Handlers
   settings: SettingsStore
+  journal: Journal
 }
 
 /** Opens every service over one data folder and builds the handler table both transports serve. */
@@ -16,5 +18,10 @@ export async function openKioskServices(options: {
   log: Logger
 }): Promise<KioskServices> {
   const settings = await SettingsStore.open(options.dataDir, options.log)
-  return { settings, handlers: createHandlers({ runtime: options.runtime, settings }) }
+  const journal = await Journal.open(options.dataDir, options.log)
+  return {
+    settings,
+    journal,
+    handlers: createHandlers({ runtime: options.runtime, settings, journal }),
+  }
 }

@@ -5,6 +5,12 @@
  */
 import { z } from 'zod'
 import type { ApiResult } from './api-error'
+import {
+  journalEntrySchema,
+  journalPageRequestSchema,
+  type JournalPage,
+  type JournalStats,
+} from './journal'
 import { settingsUpdateSchema, type PublicSettings } from './settings'
 
 export type Runtime = 'electron' | 'web'
@@ -38,6 +44,10 @@ export const contract = {
   getAppInfo: method<AppInfo>()('app:info', none),
   getSettings: method<PublicSettings>()('settings:get', none),
   updateSettings: method<PublicSettings>()('settings:update', settingsUpdateSchema),
+  /** Appends committed signatures or withdrawals to the on-disk journal; resolves once fsynced. */
+  appendJournal: method<void>()('journal:append', z.array(journalEntrySchema).min(1).max(1_000)),
+  readJournal: method<JournalPage>()('journal:read', journalPageRequestSchema),
+  getJournalStats: method<JournalStats>()('journal:stats', none),
 } as const
 
 export type Contract = typeof contract

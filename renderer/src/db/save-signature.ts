@@ -1,0 +1,110 @@
+import { organisationKey, normaliseEmail } from '@shared/normalise'
+import type { SignatureRecord } from '@shared/signature'
+import { dayInZone } from '@shared/time'
+import type { KioskDB, StoredSignature } from './schema'
+
+/** What the visitor entered; the kiosk adds numbering, time and bookkeeping. */
+export type SignatureDraft = Omit<
+  SignatureRecord,
+  'certificateNo' | 'kioskId' | 'eventCode' | 'createdAt' | 'day'
+>
+
+export interface KioskContext {
+  eventCode: string
+  kioskId: string
+  timeZone: string
+}
+
+export type SaveOutcome =
+  | { status: 'saved'; record: StoredSignature }
+  /** The same person or organisation already signed here; nothing of the earlier signature is returned. */
+  | { status: 'duplicate' }
+
+export const certificateCounterKey = (ctx: Pick<KioskContext, 'eventCode' | 'kioskId'>) =>
+  `${ctx.eventCode}-${ctx.kioskId}`
+
+export function formatCertificateNo(ctx: Pick<KioskContext, 'eventCode' | 'kioskId'>, n: number) {
+  return `${certificateCounterKey(ctx)}-${String(n).padStart(6, '0')}`
+}
+
+/**
+ * Saves a signature in one transaction: duplicate check, next certificate number, the record,
+ * its journal-queue entry and an audit line. Saving the same draft id again (a double tap)
+ * returns the record already saved. "Saved" means this promise resolved: the commit happened.
+ */
+export async function saveSignature(
+  db: KioskDB,
+  draft: SignatureDraft,
+  ctx: KioskContext,
+  now: Date = new Date(),
+): Promise<SaveOutcome> {
+  const { emailKey, orgKey } = identityKeys(draft)
+  return db.transaction('rw', [db.signatures, db.counters, db.journalQueue, db.audit], async () => {
+    const again = await db.signatures.get(draft.id)
+    if (again) return { status: 'saved', record: again }
+    const earlier =
+      (emailKey && (await db.signatures.where('emailKey').equals(emailKey).first())) ||
+      (orgKey && (await db.signatures.where('orgKey').equals(orgKey).first()))
+    if (earlier) return { status: 'duplicate' }
+
+    const key = certificateCounterKey(ctx)
+    const next = ((await db.counters.get(key))?.value ?? 0) + 1
+    await db.counters.put({ key, value: next })
+    const record = toStored({
+      ...draft,
+      email: emailKey,
+      certificateNo: formatCertificateNo(ctx, next),
+      kioskId: ctx.kioskId,
+      eventCode: ctx.eventCode,
+      createdAt: now.toISOString(),
+      day: dayInZone(now, ctx.timeZone),
+    })
+    await db.signatures.add(record)
+    await db.journalQueue.put({ id: record.id })
+    await db.audit.add({
+      at: record.createdAt,
+      action: 'signature-saved',
+      detail: record.certificateNo,
+    })
+    return { status: 'saved', record }
+  })
+}
+
+/** How a signatory is recognised when signing twice: by email, or by organisation and country. */
+export function identityKeys(
+  draft: Pick<SignatureRecord, 'email' | 'capacity' | 'organisationName' | 'country'>,
+) {
+  return {
+    emailKey: draft.email ? normaliseEmail(draft.email) : null,
+    orgKey:
+      draft.capacity === 'organisation' && draft.organisationName
+        ? organisationKey(draft.organisationName, draft.country)
+        : null,
+  }
+}
+
+/** A register record with fresh local bookkeeping: not yet sent, not yet printed. */
+export function toStored(record: SignatureRecord): StoredSignature {
+  return {
+    ...record,
+    ...identityKeys(record),
+    syncState: 'pending',
+    syncedAt: null,
+    syncNote: null,
+    printedAt: null,
+  }
+}
+
+/** The register record inside a stored signature (bookkeeping fields removed). */
+export function toSignatureRecord(stored: StoredSignature): SignatureRecord {
+  const {
+    emailKey: _e,
+    orgKey: _o,
+    syncState: _s,
+    syncedAt: _t,
+    syncNote: _n,
+    printedAt: _p,
+    ...record
+  } = stored
+  return record
+}

@@ -1,0 +1,105 @@
+import { once } from 'node:events'
+import type { Writable } from 'node:stream'
+import type { SignatureRecord } from '../../shared/signature'
+import { createDocument } from './document'
+import { fileOutput, streamOutput, type Output } from './output'
+import { addCertificatePage, type CertificateSettings } from './page'
+import { certificateStrings } from './strings'
+
+export interface WriteCertificatesOptions {
+  /** Print every certificate in this language instead of each signatory's own. */
+  language?: string
+  /** Called after each certificate; `total` is known for arrays or when given below. */
+  onProgress?: (done: number, total?: number) => void
+  /** Stops between certificates; a file destination is then left untouched. */
+  signal?: AbortSignal
+  /** Number of records, for progress, when `records` is a stream of unknown length. */
+  total?: number
+  /** The document's creation date (default: now); fix it to get reproducible bytes. */
+  createdAt?: Date
+}
+
+export interface WriteCertificatesResult {
+  count: number
+  bytes: number
+}
+
+/** No records were given: a PDF without pages is not a PDF anyone can open. */
+export class NoCertificatesError extends Error {
+  constructor() {
+    super('There are no signatures to print certificates for.')
+    this.name = 'NoCertificatesError'
+  }
+}
+
+/**
+ * Writes one PDF with one certificate per page, streaming: each page is handed to the destination
+ * as soon as the next one starts and the writer waits whenever the destination is behind, so
+ * memory stays flat however many records there are. A path destination is written to a temporary
+ * file and renamed at the end; on cancel or error nothing appears at that path. A stream
+ * destination is ended on success only.
+ */
+export async function writeCertificates(
+  records: AsyncIterable<SignatureRecord> | Iterable<SignatureRecord>,
+  destination: string | Writable,
+  settings: CertificateSettings,
+  options: WriteCertificatesOptions = {},
+): Promise<WriteCertificatesResult> {
+  const { signal, onProgress } = options
+  signal?.throwIfAborted()
+  const total = options.total ?? (Array.isArray(records) ? records.length : undefined)
+  const heading = certificateStrings(options.language ?? 'en')
+  // Layout caching would keep every unique name's glyph runs for the whole run.
+  const doc = createDocument({
+    title: `${heading.hashtag} – ${heading.title}`,
+    createdAt: options.createdAt ?? new Date(),
+    language: options.language,
+    layoutCache: false,
+  })
+  const output: Output =
+    typeof destination === 'string' ? fileOutput(destination) : streamOutput(destination)
+  const out = output.stream
+  let failure: unknown
+  const onError = (error: unknown) => (failure ??= error)
+  out.on('error', onError)
+
+  let bytes = 0
+  // Paused-mode reads: pdfkit pushes synchronously, and draining here (rather than through
+  // 'data' events that wait for the event loop) keeps its buffer to about one page.
+  const pump = () => {
+    for (let chunk: Buffer | null; (chunk = doc.read() as Buffer | null) !== null;) {
+      bytes += chunk.length
+      out.write(chunk)
+    }
+  }
+
+  try {
+    let count = 0
+    for await (const record of records) {
+      signal?.throwIfAborted()
+      if (failure) throw failure
+      addCertificatePage(
+        doc,
+        record,
+        settings,
+        certificateStrings(options.language ?? record.language),
+      )
+      count++
+      pump()
+      if (out.writableNeedDrain) await once(out, 'drain', { signal })
+      onProgress?.(count, total)
+    }
+    if (count === 0) throw new NoCertificatesError()
+    signal?.throwIfAborted()
+    doc.end()
+    pump()
+    if (failure) throw failure
+    await output.commit()
+    return { count, bytes }
+  } catch (error) {
+    await output.discard()
+    throw signal?.aborted ? signal.reason : error
+  } finally {
+    out.off('error', onError)
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { ISO_DAY } from '../../shared/signature'
+
+/** Identifies the folder's layout; a reader refuses versions it does not know. */
+export const EXPORT_FORMAT = 'cohesion-kiosk-day-batch'
+export const EXPORT_FORMAT_VERSION = 1
+
+export const MANIFEST_FILE = 'manifest.json'
+export const CSV_FILE = 'signatures.csv'
+export const SIGNATURES_FILE = 'signatures.json'
+export const AUDIT_FILE = 'audit.json'
+/** The files a batch holds besides its manifest, in the order they are written and checked. */
+export const BATCH_FILES = [CSV_FILE, SIGNATURES_FILE, AUDIT_FILE] as const
+export type BatchFileName = (typeof BATCH_FILES)[number]
+
+/** Same rules as the settings: they end up in a folder name, so nothing path-like gets through. */
+export const EVENT_CODE = /^[A-Z0-9]{2,12}$/
+export const KIOSK_ID = /^[A-Z0-9]{1,8}$/
+
+const count = z.number().int().nonnegative()
+const fileEntrySchema = z
+  .object({ bytes: count, sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+  .strict()
+
+/** manifest.json: what the batch holds and the fingerprint of every other file in the folder. */
+export const exportManifestSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    formatVersion: z.literal(EXPORT_FORMAT_VERSION),
+    eventCode: z.string().regex(EVENT_CODE),
+    kioskId: z.string().regex(KIOSK_ID),
+    day: z.string().regex(ISO_DAY),
+    appVersion: z.string().min(1).max(50),
+    counts: z
+      .object({
+        records: count,
+        individuals: count,
+        organisations: count,
+        withdrawals: count,
+        auditEntries: count,
+      })
+      .strict(),
+    /** createdAt of the first and the last signature; null for a day without signatures. */
+    timeRange: z.object({ first: z.iso.datetime(), last: z.iso.datetime() }).strict().nullable(),
+    files: z
+      .object({
+        [CSV_FILE]: fileEntrySchema,
+        [SIGNATURES_FILE]: fileEntrySchema,
+        [AUDIT_FILE]: fileEntrySchema,
+      })
+      .strict(),
+  })
+  .strict()
+export type ExportManifest = z.infer<typeof exportManifestSchema>
+
+/** `<event>-<kiosk>-<YYYY-MM-DD>`, the folder a day's batch lives in. */
+export function batchFolderName(eventCode: string, kioskId: string, day: string): string {
+  return `${eventCode}-${kioskId}-${day}`
+}

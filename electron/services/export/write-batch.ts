@@ -1,0 +1,152 @@
+import { resolve } from 'node:path'
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import { z } from 'zod'
+import { ApiError } from '../../shared/api-error'
+import { auditEntrySchema, type AuditEntry } from '../../shared/audit'
+import {
+  ISO_DAY,
+  signatureRecordSchema,
+  withdrawalSchema,
+  type SignatureRecord,
+  type Withdrawal,
+} from '../../shared/signature'
+import { writeFolderAtomically } from './atomic-folder'
+import { buildBatchFiles } from './batch-files'
+import { findBatchProblem, sortAudit, sortRecords, sortWithdrawals } from './batch-rules'
+import { BATCH_FILES, EVENT_CODE, KIOSK_ID, batchFolderName, type ExportManifest } from './manifest'
+
+export interface WriteDayBatchOptions {
+  /** The folder the batch folder is created in (e.g. the USB stick's root). Must exist. */
+  parentDir: string
+  eventCode: string
+  kioskId: string
+  /** The event day, YYYY-MM-DD in the event's time zone; every record must carry it. */
+  day: string
+  appVersion: string
+  /** The day's signatures (any order); withdrawn ones belong in `withdrawals` only. */
+  records: readonly SignatureRecord[]
+  /** Tombstones to hand over with the batch (any order). */
+  withdrawals: readonly Withdrawal[]
+  /** The day's audit log (any order). */
+  audit: readonly AuditEntry[]
+  /** Called as work advances: records checked, then files written; done === total at the end. */
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface WrittenBatch {
+  /** Absolute path of `<eventCode>-<kioskId>-<day>/`. */
+  folder: string
+  manifest: ExportManifest
+}
+
+const identitySchema = z.object({
+  parentDir: z.string().min(1, 'No export folder given'),
+  eventCode: z.string().regex(EVENT_CODE, 'Event code: 2–12 capital letters or digits'),
+  kioskId: z.string().regex(KIOSK_ID, 'Kiosk id: 1–8 capital letters or digits'),
+  day: z.string().regex(ISO_DAY, 'Day: YYYY-MM-DD').refine(isCalendarDay, 'Day: no such date'),
+  appVersion: z.string().min(1).max(50),
+})
+
+/** Records validated between two yields, so a big day never freezes the main process for long. */
+const CHUNK = 1_000
+
+/**
+ * Writes one day's export batch (`signatures.csv`, `signatures.json`, `audit.json`,
+ * `manifest.json`) into `<parentDir>/<eventCode>-<kioskId>-<day>/`, replacing an earlier export
+ * of that day only once the new one is complete. Deterministic: the same data gives the same
+ * bytes. Bad input → ApiError 'invalid-argument' and nothing written; a folder that cannot be
+ * written → ApiError 'unavailable' naming it.
+ */
+export async function writeDayBatch(options: WriteDayBatchOptions): Promise<WrittenBatch> {
+  const identity = parseOrReject(identitySchema, options, 'the export settings')
+  const total = options.records.length + BATCH_FILES.length + 1
+  let done = 0
+  const progress = (step: number) => {
+    done += step
+    options.onProgress?.(done, total)
+  }
+  progress(0)
+
+  const records: SignatureRecord[] = []
+  for (let start = 0; start < options.records.length; start += CHUNK) {
+    const chunk = options.records.slice(start, start + CHUNK)
+    chunk.forEach((record, offset) => {
+      records.push(
+        parseOrReject(signatureRecordSchema, record, describeRecord(record, start + offset)),
+      )
+    })
+    progress(chunk.length)
+    await yieldToEventLoop()
+  }
+  const withdrawals = options.withdrawals.map((withdrawal, index) =>
+    parseOrReject(withdrawalSchema, withdrawal, `withdrawal ${index + 1}`),
+  )
+  const audit = options.audit.map((entry, index) =>
+    parseOrReject(auditEntrySchema, entry, `audit entry ${index + 1}`),
+  )
+  const problem = findBatchProblem(identity, records, withdrawals)
+  if (problem) throw rejected(problem)
+
+  const { files, manifest } = buildBatchFiles({
+    ...identity,
+    records: sortRecords(records),
+    withdrawals: sortWithdrawals(withdrawals),
+    audit: sortAudit(audit),
+  })
+  const parentDir = resolve(identity.parentDir)
+  const name = batchFolderName(identity.eventCode, identity.kioskId, identity.day)
+  let folder: string
+  try {
+    folder = await writeFolderAtomically(parentDir, name, files, () => progress(1))
+  } catch (error) {
+    throw unwritable(parentDir, error)
+  }
+  return { folder, manifest }
+}
+
+function parseOrReject<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
+  throw rejected(`${what} is invalid${where}: ${issue?.message ?? 'unknown problem'}`)
+}
+
+function describeRecord(record: unknown, index: number): string {
+  const certificateNo = (record as { certificateNo?: unknown } | null)?.certificateNo
+  return typeof certificateNo === 'string'
+    ? `record ${index + 1} (${certificateNo})`
+    : `record ${index + 1}`
+}
+
+function rejected(problem: string): ApiError {
+  return new ApiError('invalid-argument', `Cannot export: ${problem}. Nothing was written.`)
+}
+
+/** Staff see this at the booth: say what to do about the folder, not which syscall failed. */
+function unwritable(parentDir: string, error: unknown): ApiError {
+  const code = (error as NodeJS.ErrnoException).code
+  const reason =
+    code === 'ENOENT'
+      ? 'it does not exist (was the USB stick removed?)'
+      : code === 'ENOTDIR'
+        ? 'it is not a folder'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'it is read-only or not writable'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : error instanceof Error
+              ? error.message
+              : String(error)
+  const failure = new ApiError(
+    'unavailable',
+    `Could not write the export to ${parentDir}: ${reason}. Nothing half-written is left under that name.`,
+  )
+  failure.cause = error
+  return failure
+}
+
+function isCalendarDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day
+}

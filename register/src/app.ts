@@ -1,0 +1,84 @@
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+import pkg from '../../package.json' with { type: 'json' }
+import { MAX_BATCH_BYTES } from '../../electron/shared/register-protocol'
+import type { BatchHooks } from './batches'
+import { isUnavailable, type Db } from './db/db'
+import { batchRoutes, type RegisterFaults } from './routes/batches'
+import { publicRoutes } from './routes/public'
+
+export type { RegisterFaults } from './routes/batches'
+
+/** Default per-token rate: far above what one kiosk sending one batch at a time can reach. */
+export const DEFAULT_RATE_LIMIT = { max: 1200, windowMs: 60_000 }
+
+export interface RegisterAppOptions {
+  db: Db
+  /** Reported by /v1/health; defaults to the package version. */
+  version?: string
+  /** Batches one token may send per window before it is answered 429 with Retry-After. */
+  rateLimit?: { max: number; windowMs: number }
+  /** A pino logger for requests and errors; silent when left out. */
+  logger?: FastifyBaseLogger
+  /** Failures to inject, for tests of the kiosk's retries. Never set in production. */
+  faults?: RegisterFaults
+  /** Test hooks into the batch transaction. */
+  hooks?: BatchHooks
+}
+
+/**
+ * The register's HTTP API (protocol v1) on a given database. Not listening yet: call
+ * `listen()` for a real server, or use `inject()` in tests.
+ */
+export async function buildApp(options: RegisterAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: MAX_BATCH_BYTES,
+    // Kiosks retry; a quick 503 while closing beats a hung connection.
+    return503OnClosing: true,
+  })
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply
+        .code(413)
+        .send({ error: `Batch too large: the register reads at most ${MAX_BATCH_BYTES} bytes.` })
+    }
+    if (status >= 400 && status < 500) {
+      const prefix = error instanceof SyntaxError ? 'Malformed JSON: ' : ''
+      return reply.code(status).send({ error: `${prefix}${error.message}` })
+    }
+    if (isUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ error: 'The register database is unavailable; retry later.' })
+    }
+    request.log.error({ err: error }, 'request failed')
+    return reply.code(500).send({ error: 'Internal error in the register; retry later.' })
+  })
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: `Not found: ${request.method} ${request.url}` }),
+  )
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff')
+  })
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many batches from this kiosk: retry in ${context.after}.`), {
+        statusCode: context.statusCode,
+      }),
+  })
+  await app.register(publicRoutes, { db: options.db, version: options.version ?? pkg.version })
+  await app.register(batchRoutes, {
+    db: options.db,
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    faults: options.faults ?? {},
+    hooks: options.hooks ?? {},
+  })
+  return app
+}

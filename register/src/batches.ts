@@ -1,0 +1,84 @@
+import type {
+  BatchRequest,
+  BatchResponse,
+  RecordResult,
+  WithdrawalResult,
+} from '../../electron/shared/register-protocol'
+import { canonicalJson, sha256Hex } from './canonical-json'
+import { withRetries, type Db } from './db/db'
+import { applyRecord } from './records'
+import { applyWithdrawal } from './withdrawals'
+
+/** What became of a submitted batch. `json` is the exact response text to send. */
+export type BatchOutcome =
+  | { kind: 'applied'; json: string }
+  | { kind: 'replayed'; json: string }
+  | { kind: 'conflict'; message: string }
+
+export interface BatchHooks {
+  /** Runs inside the transaction right after the batch row is claimed (tests widen races with it). */
+  afterClaim?: () => Promise<void>
+}
+
+/**
+ * Applies a batch exactly once, whole or not at all. The batch row, keyed by batchId, is claimed
+ * first: a second copy of the batch (a retry, or the same batch racing on another connection)
+ * waits for the first transaction and then finds its stored response. Same body → those same
+ * bytes, nothing written; different body → conflict.
+ */
+export async function submitBatch(
+  db: Db,
+  batch: BatchRequest,
+  hooks: BatchHooks = {},
+): Promise<BatchOutcome> {
+  const bodyHash = batchBodyHash(batch)
+  return withRetries(db, async (tx): Promise<BatchOutcome> => {
+    const claimed = await tx.query(
+      `INSERT INTO batches (batch_id, kiosk_id, body_sha256, record_count, withdrawal_count)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (batch_id) DO NOTHING
+       RETURNING batch_id`,
+      [batch.batchId, batch.kioskId, bodyHash, batch.records.length, batch.withdrawals.length],
+    )
+    if (claimed.length === 0) {
+      const [stored] = await tx.query<{ body_sha256: string; response: string | null }>(
+        'SELECT body_sha256, response FROM batches WHERE batch_id = $1',
+        [batch.batchId],
+      )
+      if (!stored?.response) throw new Error(`Batch ${batch.batchId} has no stored response`)
+      if (stored.body_sha256 !== bodyHash) {
+        return {
+          kind: 'conflict',
+          message: `Batch ${batch.batchId} was already received with a different content; send changed content under a new batchId.`,
+        }
+      }
+      return { kind: 'replayed', json: stored.response }
+    }
+    await hooks.afterClaim?.()
+
+    const results: RecordResult[] = []
+    for (const record of batch.records) results.push(await applyRecord(tx, record, batch.batchId))
+    const withdrawals: WithdrawalResult[] = []
+    for (const withdrawal of batch.withdrawals) {
+      withdrawals.push(await applyWithdrawal(tx, withdrawal, batch.batchId, batch.kioskId))
+    }
+    const response: BatchResponse = { batchId: batch.batchId, results, withdrawals }
+    const json = JSON.stringify(response)
+    await tx.query('UPDATE batches SET response = $2 WHERE batch_id = $1', [batch.batchId, json])
+    return { kind: 'applied', json }
+  })
+}
+
+/**
+ * What "the same body" means: kiosk, records and withdrawals, with key order and white space
+ * ignored. `sentAt` is left out so a retry may be stamped with its own time.
+ */
+export function batchBodyHash(batch: BatchRequest): string {
+  return sha256Hex(
+    canonicalJson({
+      kioskId: batch.kioskId,
+      records: batch.records,
+      withdrawals: batch.withdrawals,
+    }),
+  )
+}

@@ -1,0 +1,145 @@
+/**
+ * `npm run register -- [serve] --port <p> --data <dir> [--database-url <url>]`
+ * `npm run register -- token create|revoke --kiosk <id> --data <dir> [--database-url <url>]`
+ */
+import { parseArgs } from 'node:util'
+import { pino } from 'pino'
+import { describeStorage, type StorageOptions } from './db/open'
+import { startServer } from './server'
+import { createTokenIn, revokeTokensIn } from './token-admin'
+
+const USAGE = `Usage:
+  npm run register -- [serve] --port <p> --data <dir> [--database-url <url>] [--host <addr>]
+                      [--rate-limit <batches per minute per token>]
+  npm run register -- token create --kiosk <id> --data <dir> [--database-url <url>]
+  npm run register -- token revoke --kiosk <id> --data <dir> [--database-url <url>]
+
+Storage: the embedded database in --data <dir>, or PostgreSQL when --database-url (or the
+DATABASE_URL environment variable) is given.
+Test-only: --fail-batches <n> answers the first n batches 500; --drop-after-commit <n> commits
+the first n batches and drops the connection without answering.`
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  'database-url': { type: 'string' },
+  kiosk: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'fail-batches': { type: 'string' },
+  'drop-after-commit': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+function parse() {
+  try {
+    return parseArgs({ allowPositionals: true, strict: true, options: OPTIONS })
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+}
+
+let parsed: ReturnType<typeof parse> | undefined
+
+function text(name: Exclude<keyof typeof OPTIONS, 'help'>): string | undefined {
+  return parsed?.values[name]
+}
+
+function count(name: Parameters<typeof text>[0], fallback?: number): number | undefined {
+  const value = text(name)
+  if (value === undefined) return fallback
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`--${name} must be a whole number, not "${value}".`)
+  return Number(value)
+}
+
+function storage(): StorageOptions {
+  const databaseUrl = text('database-url') ?? process.env.DATABASE_URL ?? undefined
+  const dataDir = text('data')
+  if (!databaseUrl && !dataDir) {
+    throw new UsageError('Give --data <dir> (embedded database) or --database-url <url>.')
+  }
+  return { databaseUrl: databaseUrl || undefined, dataDir }
+}
+
+async function serve(): Promise<number> {
+  const port = count('port', 8787) ?? 8787
+  if (port > 65535) throw new UsageError(`--port ${port} is not a port number.`)
+  const options = storage()
+  const perMinute = count('rate-limit')
+  const logger = pino(
+    { name: 'register', level: process.env.REGISTER_LOG_LEVEL ?? 'warn' },
+    pino.destination(2),
+  )
+  const register = await startServer({
+    ...options,
+    port,
+    host: text('host'),
+    rateLimit: perMinute === undefined ? undefined : { max: perMinute, windowMs: 60_000 },
+    faults: { failBatches: count('fail-batches'), dropAfterCommit: count('drop-after-commit') },
+    logger,
+  })
+  console.log(`Storage: ${describeStorage(options)}`)
+  console.log(`Register listening on ${register.url}`)
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  await register.close()
+  console.log('Register stopped.')
+  return 0
+}
+
+async function token(action: string | undefined): Promise<number> {
+  const kiosk = text('kiosk')
+  if (action !== 'create' && action !== 'revoke') {
+    throw new UsageError('token: say "create" or "revoke".')
+  }
+  if (!kiosk) throw new UsageError(`token ${action} needs --kiosk <id>.`)
+  if (action === 'create') {
+    console.log(await createTokenIn(storage(), kiosk))
+    console.error(
+      `New token for kiosk ${kiosk}. It is shown only this once: enter it in the kiosk's settings now.`,
+    )
+    return 0
+  }
+  const revoked = await revokeTokensIn(storage(), kiosk)
+  console.log(
+    revoked === 0
+      ? `Kiosk ${kiosk} had no active token.`
+      : `Revoked ${revoked} token${revoked === 1 ? '' : 's'} of kiosk ${kiosk}.`,
+  )
+  return 0
+}
+
+async function main(): Promise<number> {
+  parsed = parse()
+  const { values, positionals } = parsed
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const [command = 'serve', ...rest] = positionals
+  if (command === 'serve' && rest.length === 0) return serve()
+  if (command === 'token' && rest.length === 1) return token(rest[0])
+  throw new UsageError(`Unknown command "${positionals.join(' ')}".`)
+}
+
+try {
+  process.exitCode = await main()
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`)
+    process.exitCode = 2
+  } else {
+    console.error(error instanceof Error ? error.message : String(error))
+    process.exitCode = 1
+  }
+}

@@ -1,0 +1,50 @@
+import type { FastifyBaseLogger } from 'fastify'
+import { buildApp, type RegisterAppOptions } from './app'
+import { openStorage, type StorageOptions } from './db/open'
+
+export interface ServerOptions extends StorageOptions {
+  /** 0 picks a free port; the chosen one is in the returned url. */
+  port: number
+  /** 127.0.0.1 unless told otherwise (deployments put TLS in front of it). */
+  host?: string
+  rateLimit?: RegisterAppOptions['rateLimit']
+  faults?: RegisterAppOptions['faults']
+  logger?: FastifyBaseLogger
+}
+
+export interface RunningRegister {
+  /** Base URL, e.g. http://127.0.0.1:8787 */
+  url: string
+  port: number
+  /** Stops accepting, finishes the requests under way, closes the database. */
+  close(): Promise<void>
+}
+
+/** Opens storage, then serves the register API until closed. */
+export async function startServer(options: ServerOptions): Promise<RunningRegister> {
+  const db = await openStorage(options)
+  try {
+    const app = await buildApp({
+      db,
+      rateLimit: options.rateLimit,
+      faults: options.faults,
+      logger: options.logger,
+    })
+    const host = options.host ?? '127.0.0.1'
+    await app.listen({ port: options.port, host })
+    const address = app.server.address()
+    const port = typeof address === 'object' && address ? address.port : options.port
+    const shownHost = host.includes(':') ? `[${host}]` : host
+    return {
+      url: `http://${shownHost}:${port}`,
+      port,
+      async close() {
+        await app.close()
+        await db.close()
+      },
+    }
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+}

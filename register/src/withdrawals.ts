@@ -1,0 +1,52 @@
+import type { WithdrawalResult } from '../../electron/shared/register-protocol'
+import type { Withdrawal } from '../../electron/shared/signature'
+import type { Queryable } from './db/db'
+import { RetryTransaction } from './retry'
+
+/**
+ * Applies one withdrawal inside the batch's transaction: erases the personal data and keeps a
+ * tombstone. A withdrawal that arrives before its record leaves the tombstone too, so the record
+ * is answered `duplicate` (withdrawn) when it comes and is never registered.
+ */
+export async function applyWithdrawal(
+  tx: Queryable,
+  withdrawal: Withdrawal,
+  batchId: string,
+  kioskId: string,
+): Promise<WithdrawalResult> {
+  const { id, certificateNo, withdrawnAt } = withdrawal
+  const erased = await tx.query(
+    `UPDATE signatures
+        SET record = NULL, email_key = NULL, org_key = NULL, capacity = NULL,
+            organisation_type = NULL, country = NULL,
+            withdrawn_at = $3, withdrawal_batch_id = $4
+      WHERE id = $1 AND certificate_no = $2 AND withdrawn_at IS NULL
+      RETURNING id`,
+    [id, certificateNo, withdrawnAt, batchId],
+  )
+  if (erased.length === 1) return { id, status: 'withdrawn' }
+
+  const rows = await tx.query<{ id: string; certificate_no: string }>(
+    'SELECT id::text AS id, certificate_no FROM signatures WHERE id = $1 OR certificate_no = $2',
+    [id, certificateNo],
+  )
+  if (rows.some((r) => r.id === id && r.certificate_no === certificateNo)) {
+    return { id, status: 'withdrawn' }
+  }
+  if (rows.length > 0) {
+    return {
+      id,
+      status: 'rejected',
+      reason: `signature ${id} and certificate ${certificateNo} do not belong together`,
+    }
+  }
+  const tombstone = await tx.query(
+    `INSERT INTO signatures (id, certificate_no, kiosk_id, batch_id, withdrawn_at, withdrawal_batch_id)
+     VALUES ($1, $2, $3, $4, $5, $4)
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [id, certificateNo, kioskId, batchId, withdrawnAt],
+  )
+  if (tombstone.length === 1) return { id, status: 'withdrawn' }
+  throw new RetryTransaction('the withdrawn signature arrived in a concurrent batch')
+}

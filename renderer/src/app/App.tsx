@@ -1,8 +1,10 @@
-import { useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AttractScreen } from '../features/attract/AttractScreen'
+import { VisitorFlow } from '../features/visitor/VisitorFlow'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useBoot } from './useBoot'
+import { trapHistoryBack, wipeVisitorTraces } from './wipe-visitor-traces'
 
 type Screen = 'attract' | 'signing'
 
@@ -10,7 +12,16 @@ export function App() {
   const boot = useBoot()
   const { t } = useTranslation()
   const [screen, setScreen] = useState<Screen>('attract')
-  const [resetKey, setResetKey] = useState(0)
+  // A new key per visitor: everything below is unmounted and rebuilt empty.
+  const [visitorKey, setVisitorKey] = useState(0)
+
+  useEffect(() => trapHistoryBack(), [])
+
+  const backToAttract = useCallback(() => {
+    wipeVisitorTraces()
+    setScreen('attract')
+    setVisitorKey((k) => k + 1)
+  }, [])
 
   if (boot.state === 'loading') return <main className="screen screen--center" aria-busy="true" />
   if (boot.state === 'failed') {
@@ -23,19 +34,18 @@ export function App() {
   }
   const { info, settings } = boot
   return (
-    <ErrorBoundary
-      onReset={() => {
-        setScreen('attract')
-        setResetKey((k) => k + 1)
-      }}
-    >
-      <div key={resetKey} className="app">
-        {screen === 'attract' && (
-          <AttractScreen languages={settings.languages} onStart={() => setScreen('signing')} />
+    <ErrorBoundary onReset={backToAttract}>
+      <div key={visitorKey} className="app">
+        {screen === 'attract' ? (
+          <>
+            <AttractScreen languages={settings.languages} onStart={() => setScreen('signing')} />
+            <p className="kiosk-badge" data-testid="kiosk-badge">
+              {info.eventCode} · {info.kioskId} · v{info.version} · {info.runtime}
+            </p>
+          </>
+        ) : (
+          <VisitorFlow settings={settings} onExit={backToAttract} />
         )}
-        <p className="kiosk-badge" data-testid="kiosk-badge">
-          {info.eventCode} · {info.kioskId} · v{info.version} · {info.runtime}
-        </p>
       </div>
     </ErrorBoundary>
   )

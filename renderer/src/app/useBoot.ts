@@ -2,19 +2,23 @@ import { useEffect, useState } from 'react'
 import type { AppInfo } from '@shared/api'
 import type { PublicSettings } from '@shared/settings'
 import { api } from '../lib/api'
+import { prepareDatabase } from './prepare-database'
 
 export type Boot =
   | { state: 'loading' }
   | { state: 'ready'; info: AppInfo; settings: PublicSettings }
   | { state: 'failed'; message: string }
 
-/** Loads what every screen needs from the host once, and marks the document for tests (`data-app-state`). */
+/** Loads what every screen needs from the host once, prepares the database, and marks the document for tests (`data-app-state`). */
 export function useBoot(): Boot {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' })
   useEffect(() => {
     let cancelled = false
     Promise.all([api.getAppInfo(), api.getSettings()])
-      .then(([info, settings]) => !cancelled && setBoot({ state: 'ready', info, settings }))
+      .then(async ([info, settings]) => {
+        await prepareDatabase(settings)
+        if (!cancelled) setBoot({ state: 'ready', info, settings })
+      })
       .catch((error: unknown) => {
         if (!cancelled)
           setBoot({

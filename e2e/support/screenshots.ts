@@ -1,0 +1,67 @@
+/**
+ * `npx tsx e2e/support/screenshots.ts [outDir]`: screenshots of every visitor screen at
+ * 1920×1080 and 1080×1920, to look at as a visitor would. Needs a build (`npm run build`).
+ */
+import { chromium } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { CHROMIUM_ARGS, chromiumPath } from './chromium'
+import { startWebHost } from './web-host'
+import { VisitorPage } from '../visitor/visitor-page'
+
+const outDir = process.argv[2] ?? 'test-results/screens'
+mkdirSync(outDir, { recursive: true })
+const host = await startWebHost()
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+try {
+  for (const [width, height] of [
+    [1920, 1080],
+    [1080, 1920],
+  ] as const) {
+    const page = await browser.newPage({ viewport: { width, height } })
+    const shot = (name: string) =>
+      page.screenshot({ path: join(outDir, `${name}-${width}x${height}.png`) })
+    await page.goto(host.url)
+    await page.waitForSelector('html[data-app-state=ready]')
+    await shot('01-attract')
+    const visitor = new VisitorPage(page)
+    await visitor.start()
+    await shot('02-capacity')
+    await visitor.chooseCapacity('organisation')
+    await visitor.next()
+    await shot('03-details-errors')
+    await visitor.fillDetails({
+      firstName: 'Ξανθή',
+      lastName: 'Мария-Йорданова',
+      email: `xanthi.${width}@example.eu`,
+      countryName: 'Greece',
+      city: 'Θεσσαλονίκη',
+      organisation: {
+        typeLabel: 'Region',
+        name: 'Region of Central Macedonia',
+        role: 'Regional Governor',
+      },
+    })
+    await shot('04-details-filled')
+    await page.getByRole('button', { name: /Greece/ }).click()
+    await shot('05-country-picker')
+    await page.keyboard.press('Escape')
+    await visitor.next()
+    await shot('06-principles')
+    await visitor.endorse([/newsletter/])
+    await visitor.next()
+    await visitor.next()
+    await shot('07-signature-empty-error')
+    await visitor.drawSignature()
+    await shot('08-signature')
+    await visitor.next()
+    await shot('09-review')
+    await visitor.confirm()
+    await shot('10-thanks')
+    await page.close()
+  }
+} finally {
+  await browser.close()
+  await host.stop()
+}
+console.log(`Screenshots in ${outDir}`)

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Dialog } from '../../components/Dialog'
+
+/** How long the "Still there?" warning counts down before everything is wiped. */
+export const IDLE_WARNING_SECONDS = 15
+
+const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const
+
+interface Props {
+  idleSeconds: number
+  onTimeout: () => void
+}
+
+/**
+ * After `idleSeconds` without a touch or key: a short countdown warning, then `onTimeout`.
+ * The wipe hangs on one timer set when the warning opens, so it happens on time even when
+ * the page is busy; the visible countdown is only derived from that deadline.
+ */
+export function IdleGuard({ idleSeconds, onTimeout }: Props) {
+  const { t } = useTranslation()
+  const [deadline, setDeadline] = useState<number | null>(null)
+  const [secondsLeft, setSecondsLeft] = useState(IDLE_WARNING_SECONDS)
+  const warning = deadline !== null
+
+  useEffect(() => {
+    if (warning) return
+    const warn = () => {
+      setSecondsLeft(IDLE_WARNING_SECONDS)
+      setDeadline(Date.now() + IDLE_WARNING_SECONDS * 1000)
+    }
+    let timer = window.setTimeout(warn, idleSeconds * 1000)
+    const restart = () => {
+      window.clearTimeout(timer)
+      timer = window.setTimeout(warn, idleSeconds * 1000)
+    }
+    for (const type of ACTIVITY)
+      document.addEventListener(type, restart, { capture: true, passive: true })
+    return () => {
+      window.clearTimeout(timer)
+      for (const type of ACTIVITY) document.removeEventListener(type, restart, { capture: true })
+    }
+  }, [idleSeconds, warning])
+
+  useEffect(() => {
+    if (deadline === null) return
+    const wipe = window.setTimeout(onTimeout, Math.max(0, deadline - Date.now()))
+    const tick = window.setInterval(
+      () => setSecondsLeft(Math.max(0, Math.ceil((deadline - Date.now()) / 1000))),
+      500,
+    )
+    return () => {
+      window.clearTimeout(wipe)
+      window.clearInterval(tick)
+    }
+  }, [deadline, onTimeout])
+
+  return (
+    <Dialog
+      open={warning}
+      role="alertdialog"
+      title={t('idle.title')}
+      onClose={() => setDeadline(null)}
+    >
+      <p className="lead" aria-live="polite">
+        {t('idle.body', { count: secondsLeft })}
+      </p>
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onTimeout}>
+          {t('idle.restart')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary button--large"
+          onClick={() => setDeadline(null)}
+        >
+          {t('idle.continue')}
+        </button>
+      </div>
+    </Dialog>
+  )
+}

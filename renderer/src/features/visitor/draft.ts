@@ -1,0 +1,46 @@
+import type { Capacity, Consents, SignatureStrokes } from '@shared/signature'
+import type { SignatureDraft } from '../../db/save-signature'
+import type { Details, DetailsInput } from './details-schema'
+
+/** Everything one visitor has entered so far. Lives only in React state: gone when the flow unmounts. */
+export interface VisitorDraft {
+  /** Fixed when the visitor starts, so a double-tapped confirm saves the same record once. */
+  id: string
+  language: string
+  capacity?: Capacity
+  /** What the form fields hold (for Back and Change). */
+  detailsInput?: DetailsInput
+  details?: Details
+  consents?: Omit<Consents, 'endorse'> & { endorse: boolean }
+  signature?: SignatureStrokes
+}
+
+export type CompleteDraft = Required<
+  Pick<VisitorDraft, 'capacity' | 'details' | 'consents' | 'signature'>
+> &
+  VisitorDraft
+
+export function isComplete(draft: VisitorDraft): draft is CompleteDraft {
+  return Boolean(draft.capacity && draft.details && draft.consents?.endorse && draft.signature)
+}
+
+/** The record to save, from a complete draft. */
+export function toSignatureDraft(draft: CompleteDraft): SignatureDraft {
+  const { details, capacity } = draft
+  const organisation = capacity === 'organisation'
+  return {
+    id: draft.id,
+    language: draft.language,
+    capacity,
+    organisationType: organisation ? (details.organisationType ?? null) : null,
+    organisationName: organisation ? (details.organisationName ?? null) : null,
+    role: organisation ? (details.role ?? null) : null,
+    firstName: details.firstName,
+    lastName: details.lastName,
+    email: details.email,
+    country: details.country,
+    city: details.city,
+    consents: { ...draft.consents, endorse: true },
+    signature: draft.signature,
+  }
+}

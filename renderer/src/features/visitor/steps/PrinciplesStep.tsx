@@ -1,0 +1,154 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import Markdown from 'markdown-to-jsx'
+import { useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { Dialog } from '../../../components/Dialog'
+import { Field } from '../../../components/Field'
+import { organiserText } from '../content'
+import { emailSchema } from '../details-schema'
+import { StepLayout } from '../StepLayout'
+
+export interface PrinciplesResult {
+  consents: { endorse: true; newsletter: boolean; publishName: boolean; localStory: boolean }
+  /** Given here when an optional choice needs it and the details step had none. */
+  email: string | null
+}
+
+const schema = z
+  .object({
+    endorse: z.boolean().refine((v) => v, 'errors.endorse'),
+    newsletter: z.boolean(),
+    publishName: z.boolean(),
+    localStory: z.boolean(),
+    email: emailSchema,
+  })
+  .superRefine((value, ctx) => {
+    if ((value.newsletter || value.localStory) && !value.email) {
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'errors.emailNeeded' })
+    }
+  })
+
+type Input = z.input<typeof schema>
+
+interface Props {
+  language: string
+  initial?: Partial<Input>
+  email: string | null
+  onDone: (result: PrinciplesResult) => void
+  onBack: () => void
+  onStartOver: () => void
+}
+
+const OPTIONAL = ['newsletter', 'publishName', 'localStory'] as const
+
+/** The declaration, the required endorsement and the optional choices, with the privacy notice one tap away. */
+export function PrinciplesStep({ language, initial, email, onDone, onBack, onStartOver }: Props) {
+  const { t } = useTranslation()
+  const [privacyOpen, setPrivacyOpen] = useState(false)
+  const {
+    register,
+    handleSubmit,
+    control,
+    formState: { errors },
+  } = useForm<Input, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      endorse: false,
+      newsletter: false,
+      publishName: false,
+      localStory: false,
+      ...initial,
+      email: email ?? initial?.email ?? '',
+    },
+  })
+  const [newsletter, localStory] = useWatch({ control, name: ['newsletter', 'localStory'] })
+  const needsEmail = !email && (newsletter || localStory)
+
+  return (
+    <StepLayout
+      step="principles"
+      title={t('principles.title')}
+      onBack={onBack}
+      onStartOver={onStartOver}
+      next={
+        <button
+          type="submit"
+          form="principles-form"
+          className="button button--primary button--large"
+        >
+          {t('flow.next')} →
+        </button>
+      }
+    >
+      <article className="declaration" lang={language}>
+        <Markdown options={{ disableParsingRawHTML: true }}>
+          {organiserText('declaration', language)}
+        </Markdown>
+      </article>
+      <form
+        id="principles-form"
+        className="consents"
+        noValidate
+        onSubmit={handleSubmit(({ email: given, endorse: _e, ...optional }) =>
+          onDone({ consents: { endorse: true, ...optional }, email: given }),
+        )}
+      >
+        <label className={`check check--required ${errors.endorse ? 'check--invalid' : ''}`}>
+          <input
+            type="checkbox"
+            aria-invalid={errors.endorse ? true : undefined}
+            aria-describedby={errors.endorse ? 'endorse-error' : undefined}
+            {...register('endorse')}
+          />
+          <span>
+            {t('principles.endorse')}{' '}
+            <span className="check__tag">({t('principles.required')})</span>
+          </span>
+        </label>
+        {errors.endorse?.message && (
+          <p className="field__error" id="endorse-error" role="alert">
+            {t(errors.endorse.message)}
+          </p>
+        )}
+        <fieldset className="consents__optional">
+          <legend>{t('principles.optionalHeading')}</legend>
+          {OPTIONAL.map((name) => (
+            <label key={name} className="check">
+              <input type="checkbox" {...register(name)} />
+              <span>{t(`principles.${name}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        {needsEmail && (
+          <Field
+            type="email"
+            inputMode="email"
+            label={t('principles.emailForConsent')}
+            maxLength={254}
+            error={errors.email?.message ? t(errors.email.message) : undefined}
+            {...register('email')}
+          />
+        )}
+        <button type="button" className="button button--link" onClick={() => setPrivacyOpen(true)}>
+          {t('principles.privacy')}
+        </button>
+      </form>
+      <Dialog open={privacyOpen} title={t('privacy.title')} onClose={() => setPrivacyOpen(false)}>
+        <div className="privacy" lang={language}>
+          <Markdown options={{ disableParsingRawHTML: true }}>
+            {organiserText('privacy', language)}
+          </Markdown>
+        </div>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => setPrivacyOpen(false)}
+        >
+          {t('privacy.close')}
+        </button>
+      </Dialog>
+    </StepLayout>
+  )
+}

@@ -7,7 +7,10 @@ export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const
 
 /**
  * DejaVu Sans covers Latin with every EU diacritic, Greek and Cyrillic; pdfkit's built-in Helvetica
- * does not. The files are read once per process; pdfkit embeds only the glyphs a document uses.
+ * does not. The files are read once per process, but each document parses its own copy: a parsed
+ * font remembers, per glyph, the characters it was first used for, and that memory ends up in the
+ * PDF's text map. Sharing it would make a reprint depend on whatever was printed before.
+ * pdfkit embeds only the glyphs a document uses.
  */
 let fontBytes: Record<keyof typeof FONT, Uint8Array> | undefined
 function fonts(): Record<keyof typeof FONT, Uint8Array> {

@@ -35,16 +35,17 @@ export function fitText(doc: PDFKit.PDFDocument, text: string, box: FitBox): Fit
   const lineGap = box.lineGap ?? 0
   const characterSpacing = box.characterSpacing ?? 0
   const base = { text, font: box.font, width: box.width, lineGap, characterSpacing }
-  doc.font(box.font)
-  for (let size = box.maxSize; size >= box.wrapBelow; size -= STEP) {
-    doc.fontSize(size)
+  doc.font(box.font).fontSize(1)
+  // Width grows linearly with size, so one layout gives the largest size that fits on one line.
+  const spacing = characterSpacing * Math.max(0, text.length - 1)
+  const unitWidth = doc.widthOfString(text)
+  const fitting = unitWidth > 0 ? (box.width - 1 - spacing) / unitWidth : box.maxSize
+  const single = Math.min(box.maxSize, Math.floor(fitting / STEP) * STEP)
+  if (single >= box.wrapBelow) {
+    doc.fontSize(single)
     const lineHeight = doc.currentLineHeight(true)
-    if (
-      doc.widthOfString(text, { characterSpacing }) <= box.width - 1 &&
-      lineHeight <= box.maxHeight
-    ) {
-      return { ...base, size, height: lineHeight, clipped: false }
-    }
+    if (lineHeight <= box.maxHeight)
+      return { ...base, size: single, height: lineHeight, clipped: false }
   }
   for (let size = Math.min(box.wrapBelow, box.maxSize); size >= box.minSize; size -= STEP) {
     doc.fontSize(size)

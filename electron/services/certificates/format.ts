@@ -1,8 +1,21 @@
 import type { SignatureRecord } from '../../shared/signature'
 
+/**
+ * A typed value as one printable line: line breaks, tabs and control characters in a form field
+ * would otherwise break the layout, which measures every field as a run of text.
+ */
+export function oneLine(text: string): string {
+  let out = ''
+  for (const ch of text.replace(/\s+/gu, ' ')) {
+    const code = ch.codePointAt(0) ?? 0
+    if (code >= 0x20 && (code < 0x7f || code > 0x9f)) out += ch
+  }
+  return out.trim()
+}
+
 /** The signatory's name as printed, given name first as entered on the kiosk. */
 export function fullName(record: Pick<SignatureRecord, 'firstName' | 'lastName'>): string {
-  return `${record.firstName.trim()} ${record.lastName.trim()}`
+  return oneLine(`${record.firstName} ${record.lastName}`)
 }
 
 /**

@@ -2,7 +2,7 @@ import { FOUNDING_PARTNERS } from '../../shared/partners'
 import type { SignatureRecord } from '../../shared/signature'
 import { FONT, PAGE, PAGE_OPTIONS } from './document'
 import { drawFitted, fitText, type FitBox, type FittedText } from './fit-text'
-import { fullName, signingDate, verificationUrl } from './format'
+import { fullName, oneLine, signingDate, verificationUrl } from './format'
 import { drawLogo } from './logo'
 import { drawQrCode } from './qr'
 import { fill, type CertificateStrings } from './strings'
@@ -125,7 +125,10 @@ function drawBody(
     })
     blocks.push({ fitted, ...style })
   }
-  const organisation = record.capacity === 'organisation' ? record.organisationName : null
+  const organisation =
+    record.capacity === 'organisation' && record.organisationName
+      ? oneLine(record.organisationName)
+      : null
 
   add(strings.certifies, { maxSize: 13, maxHeight: 18 }, { color: COLOR.muted, gap: 0 })
   add(
@@ -135,7 +138,7 @@ function drawBody(
   )
   if (organisation) {
     const lead = record.role
-      ? fill(strings.roleOnBehalfOf, { role: record.role })
+      ? fill(strings.roleOnBehalfOf, { role: oneLine(record.role) })
       : strings.onBehalfOf
     add(lead, { maxSize: 13, wrapBelow: 10, maxHeight: 30 }, { color: COLOR.ink, gap: 6 })
     add(
@@ -157,8 +160,8 @@ function drawBody(
     { color: COLOR.ink, gap: 14 },
   )
   const signedAt = fill(strings.signedAt, {
-    event: settings.eventName,
-    city: settings.eventCity,
+    event: oneLine(settings.eventName),
+    city: oneLine(settings.eventCity),
     date: signingDate(record.createdAt, strings.dateLocale, settings.timeZone),
   })
   add(signedAt, { maxSize: 11, maxHeight: 28 }, { color: COLOR.muted, gap: 10 })

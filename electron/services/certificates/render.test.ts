@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../shared/settings'
 import { renderCertificate } from './render'
-import { makeRecord } from './testing/records'
+import { euLanguageRecords, makeRecord } from './testing/records'
 import { decodeQr, pageCount, pdfInfo, pdfText, withPdfFile, wordBoxes } from './testing/poppler'
 
 const settings = DEFAULT_SETTINGS
@@ -95,6 +95,21 @@ describe('renderCertificate', () => {
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true)
     const other = await renderCertificate({ ...record, lastName: 'Śliwiński' }, settings)
     expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false)
+  })
+
+  it('reprints the same bytes whatever was printed in between', async () => {
+    const record = makeRecord({ language: 'fr', firstName: 'Ηλέκτρα', lastName: 'Ñúñez Øster' })
+    const original = await renderCertificate(record, settings)
+    for (const other of euLanguageRecords()) await renderCertificate(other, settings)
+    const reprint = await renderCertificate(record, settings)
+    expect(Buffer.from(reprint).equals(Buffer.from(original))).toBe(true)
+  })
+
+  it('prints a name typed with a line break or tab on one line', async () => {
+    const record = makeRecord({ firstName: 'Anna\nMaria', lastName: '\tNowak ' })
+    const bytes = await renderCertificate(record, settings)
+    const text = await withPdfFile(bytes, (f) => pdfText(f))
+    expect(text).toContain('Anna Maria Nowak\n')
   })
 
   it('dates the PDF from the record, not from the clock', async () => {

@@ -13,6 +13,10 @@ const kiosk = {
   appendJournal: call('appendJournal'),
   readJournal: call('readJournal'),
   getJournalStats: call('getJournalStats'),
+  renderCertificate: call('renderCertificate'),
+  printCertificate: call('printCertificate'),
+  listPrinters: call('listPrinters'),
+  printTestPage: call('printTestPage'),
 } satisfies KioskBridge
 
 contextBridge.exposeInMainWorld('kiosk', kiosk)

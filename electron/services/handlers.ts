@@ -1,6 +1,8 @@
 import type { Runtime } from '../shared/api'
 import type { Handlers } from './dispatch'
+import type { CertificateDesk } from './certificate-desk'
 import type { Journal } from './journal'
+import { listPrinters, printTestPage } from './printing'
 import type { SettingsStore } from './settings-store'
 import { APP_NAME, APP_VERSION } from './app-version'
 
@@ -8,10 +10,16 @@ export interface HandlerDeps {
   runtime: Runtime
   settings: SettingsStore
   journal: Journal
+  certificates: CertificateDesk
 }
 
 /** The handler table both transports serve. Each handler gets an argument the contract has already validated. */
-export function createHandlers({ runtime, settings, journal }: HandlerDeps): Handlers {
+export function createHandlers({
+  runtime,
+  settings,
+  journal,
+  certificates,
+}: HandlerDeps): Handlers {
   return {
     getAppInfo: async () => {
       const { kioskId, eventCode, eventName } = settings.editable()
@@ -22,5 +30,9 @@ export function createHandlers({ runtime, settings, journal }: HandlerDeps): Han
     appendJournal: async (entries) => journal.append(entries),
     readJournal: async ({ offset, limit }) => journal.read(offset, limit),
     getJournalStats: async () => journal.stats(),
+    renderCertificate: async ({ record, language }) => certificates.render(record, language),
+    printCertificate: async ({ record }) => certificates.print(record),
+    listPrinters: async () => listPrinters(),
+    printTestPage: async ({ printerName }) => printTestPage(printerName),
   }
 }

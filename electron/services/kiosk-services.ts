@@ -1,6 +1,8 @@
 import type { Runtime } from '../shared/api'
 import type { Handlers } from './dispatch'
 import { createHandlers } from './handlers'
+import { join } from 'node:path'
+import { CertificateDesk } from './certificate-desk'
 import { Journal } from './journal'
 import type { Logger } from './logger'
 import { SettingsStore } from './settings-store'
@@ -22,6 +24,11 @@ export async function openKioskServices(options: {
   return {
     settings,
     journal,
-    handlers: createHandlers({ runtime: options.runtime, settings, journal }),
+    handlers: createHandlers({
+      runtime: options.runtime,
+      settings,
+      journal,
+      certificates: new CertificateDesk(settings, join(options.dataDir, 'spool')),
+    }),
   }
 }

@@ -11,7 +11,9 @@ import {
   type JournalPage,
   type JournalStats,
 } from './journal'
+import type { PrinterList, PrintResult } from './printing'
 import { settingsUpdateSchema, type PublicSettings } from './settings'
+import { signatureRecordSchema } from './signature'
 
 export type Runtime = 'electron' | 'web'
 
@@ -48,6 +50,27 @@ export const contract = {
   appendJournal: method<void>()('journal:append', z.array(journalEntrySchema).min(1).max(1_000)),
   readJournal: method<JournalPage>()('journal:read', journalPageRequestSchema),
   getJournalStats: method<JournalStats>()('journal:stats', none),
+  /** A certificate PDF, in the signatory's language unless `language` says otherwise. */
+  renderCertificate: method<Uint8Array>()(
+    'certificates:render',
+    z.object({
+      record: signatureRecordSchema,
+      language: z
+        .string()
+        .regex(/^[a-z]{2}$/)
+        .optional(),
+    }),
+  ),
+  /** Prints a certificate on the printer chosen in settings; answers within the print timeout. */
+  printCertificate: method<PrintResult>()(
+    'certificates:print',
+    z.object({ record: signatureRecordSchema }),
+  ),
+  listPrinters: method<PrinterList>()('printers:list', none),
+  printTestPage: method<PrintResult>()(
+    'printers:test-page',
+    z.object({ printerName: z.string().min(1).max(127) }),
+  ),
 } as const
 
 export type Contract = typeof contract

@@ -3,9 +3,11 @@
  * `{"$bytes": "<base64>"}` and come back as Uint8Array; everything else is plain JSON.
  */
 export function toWire(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v instanceof Uint8Array ? { $bytes: bytesToBase64(v) } : v,
-  )
+  // Read the holder's raw value: JSON.stringify has already applied Buffer's toJSON to `v`.
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    const raw = this[key]
+    return raw instanceof Uint8Array ? { $bytes: bytesToBase64(raw) } : v
+  })
 }
 
 export function fromWire(text: string): unknown {

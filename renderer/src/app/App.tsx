@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AttractScreen } from '../features/attract/AttractScreen'
+import { PrintCertificateButton } from '../features/certificates/PrintCertificateButton'
 import { VisitorFlow } from '../features/visitor/VisitorFlow'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useBoot } from './useBoot'
@@ -44,7 +45,16 @@ export function App() {
             </p>
           </>
         ) : (
-          <VisitorFlow settings={settings} onExit={backToAttract} />
+          <VisitorFlow
+            settings={settings}
+            onExit={backToAttract}
+            renderPrint={(record) => (
+              <PrintCertificateButton
+                record={record}
+                printerConfigured={settings.printerName !== ''}
+              />
+            )}
+          />
         )}
       </div>
     </ErrorBoundary>

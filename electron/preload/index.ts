@@ -17,6 +17,9 @@ const kiosk = {
   printCertificate: call('printCertificate'),
   listPrinters: call('listPrinters'),
   printTestPage: call('printTestPage'),
+  checkRegister: call('checkRegister'),
+  sendBatch: call('sendBatch'),
+  setRegisterToken: call('setRegisterToken'),
 } satisfies KioskBridge
 
 contextBridge.exposeInMainWorld('kiosk', kiosk)

@@ -4,6 +4,7 @@ import type { CertificateDesk } from './certificate-desk'
 import type { Journal } from './journal'
 import { listPrinters, printTestPage } from './printing'
 import type { SettingsStore } from './settings-store'
+import { createSyncHandlers } from './sync/sync-handlers'
 import { APP_NAME, APP_VERSION } from './app-version'
 
 export interface HandlerDeps {
@@ -34,5 +35,6 @@ export function createHandlers({
     printCertificate: async ({ record }) => certificates.print(record),
     listPrinters: async () => listPrinters(),
     printTestPage: async ({ printerName }) => printTestPage(printerName),
+    ...createSyncHandlers(settings),
   }
 }

@@ -12,8 +12,10 @@ import {
   type JournalStats,
 } from './journal'
 import type { PrinterList, PrintResult } from './printing'
+import { batchRequestSchema } from './register-protocol'
 import { settingsUpdateSchema, type PublicSettings } from './settings'
 import { signatureRecordSchema } from './signature'
+import { registerTokenUpdateSchema, type RegisterHealth, type SendBatchOutcome } from './sync'
 
 export type Runtime = 'electron' | 'web'
 
@@ -70,6 +72,15 @@ export const contract = {
   printTestPage: method<PrintResult>()(
     'printers:test-page',
     z.object({ printerName: z.string().min(1).max(127) }),
+  ),
+  /** Whether the register in settings answers `/v1/health` now (the sync engine sends only then). */
+  checkRegister: method<RegisterHealth>()('sync:health', none),
+  /** Sends one batch with the token from settings: accepted, retry later, or stopped (and why). */
+  sendBatch: method<SendBatchOutcome>()('sync:send-batch', batchRequestSchema),
+  /** Stores a new register token as a secret (never returned), or forgets it with null. */
+  setRegisterToken: method<PublicSettings>()(
+    'settings:set-register-token',
+    registerTokenUpdateSchema,
   ),
 } as const
 

@@ -1,5 +1,5 @@
 import { test, expect } from '../support/fixtures'
-import { storedSignatures, VisitorPage, type Person } from './visitor-page'
+import { storedRows, storedSignatures, VisitorPage, type Person } from './visitor-page'
 
 const individuals: Record<'en' | 'fr' | 'de', Person> = {
   en: {
@@ -41,7 +41,9 @@ for (const lang of ['en', 'fr', 'de'] as const) {
       consents: { endorse: true, newsletter: false, publishName: false, localStory: false },
       syncState: 'pending',
     })
-    expect((record?.signature as { strokes: number[][] }).strokes.length).toBeGreaterThan(0)
+    const [strokes] = await storedRows(kiosk, 'strokes')
+    expect(strokes?.id).toBe(record?.id)
+    expect((strokes?.signature as { strokes: number[][] }).strokes.length).toBeGreaterThan(0)
   })
 }
 

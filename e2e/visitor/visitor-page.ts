@@ -171,16 +171,21 @@ export class VisitorPage {
 }
 
 /** Every signature in the page's IndexedDB, read with the raw API (no app code involved). */
-export async function storedSignatures(page: Page): Promise<Record<string, unknown>[]> {
+export function storedSignatures(page: Page): Promise<Record<string, unknown>[]> {
+  return storedRows(page, 'signatures')
+}
+
+/** Every row of one IndexedDB table of the kiosk database, read with the raw API. */
+export async function storedRows(page: Page, table: string): Promise<Record<string, unknown>[]> {
   return page.evaluate(
-    () =>
+    (table) =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
         const open = indexedDB.open('cohesion-kiosk')
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const db = open.result
-          if (!db.objectStoreNames.contains('signatures')) return resolve([])
-          const request = db.transaction('signatures').objectStore('signatures').getAll()
+          if (!db.objectStoreNames.contains(table)) return resolve([])
+          const request = db.transaction(table).objectStore(table).getAll()
           request.onsuccess = () => {
             resolve(request.result as Record<string, unknown>[])
             db.close()
@@ -188,5 +193,6 @@ export async function storedSignatures(page: Page): Promise<Record<string, unkno
           request.onerror = () => reject(request.error)
         }
       }),
+    table,
   )
 }

@@ -1,8 +1,8 @@
 import type { KioskApi } from '@shared/api'
 import type { JournalEntry } from '@shared/journal'
 import { CERTIFICATE_NO } from '@shared/signature'
-import { certificateCounterKey, toSignatureRecord, toStored } from './save-signature'
-import type { KioskDB, StoredSignature } from './schema'
+import { certificateCounterKey, loadSignatureRecords, toStored } from './save-signature'
+import type { KioskDB } from './schema'
 
 type JournalApi = Pick<KioskApi, 'appendJournal' | 'readJournal' | 'getJournalStats'>
 
@@ -17,11 +17,9 @@ export async function flushJournalQueue(db: KioskDB, api: JournalApi): Promise<n
   for (;;) {
     const ids = (await db.journalQueue.limit(CHUNK).toArray()).map((entry) => entry.id)
     if (ids.length === 0) return written
-    const records = (await db.signatures.bulkGet(ids)).filter((r): r is StoredSignature => !!r)
+    const records = await loadSignatureRecords(db, ids)
     if (records.length) {
-      await api.appendJournal(
-        records.map((r) => ({ type: 'signature', record: toSignatureRecord(r) })),
-      )
+      await api.appendJournal(records.map((record) => ({ type: 'signature', record })))
     }
     await db.journalQueue.bulkDelete(ids)
     written += records.length
@@ -86,13 +84,14 @@ async function applyPage(
   report: RestoreReport,
 ) {
   const counterKey = certificateCounterKey(ctx)
-  await db.transaction('rw', [db.signatures, db.tombstones, db.counters], async () => {
+  await db.transaction('rw', [db.signatures, db.strokes, db.tombstones, db.counters], async () => {
     let highest = (await db.counters.get(counterKey))?.value ?? 0
     for (const entry of entries) {
       if (entry.type === 'withdrawal') {
         const { id, certificateNo, withdrawnAt } = entry.withdrawal
         if (await db.signatures.get(id)) {
           await db.signatures.delete(id)
+          await db.strokes.delete(id)
           report.withdrawn += 1
         }
         if (!(await db.tombstones.get(id))) {
@@ -103,6 +102,7 @@ async function applyPage(
       const { record } = entry
       if ((await db.signatures.get(record.id)) || (await db.tombstones.get(record.id))) continue
       await db.signatures.add(toStored(record))
+      await db.strokes.put({ id: record.id, signature: record.signature })
       report.restored += 1
       if (
         record.certificateNo.startsWith(`${counterKey}-`) &&

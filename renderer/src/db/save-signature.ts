@@ -1,5 +1,5 @@
 import { organisationKey, normaliseEmail } from '@shared/normalise'
-import type { SignatureRecord } from '@shared/signature'
+import type { SignatureRecord, SignatureStrokes } from '@shared/signature'
 import { dayInZone } from '@shared/time'
 import type { KioskDB, StoredSignature } from './schema'
 
@@ -16,7 +16,7 @@ export interface KioskContext {
 }
 
 export type SaveOutcome =
-  | { status: 'saved'; record: StoredSignature }
+  | { status: 'saved'; record: StoredSignature; full: SignatureRecord }
   /** The same person or organisation already signed here; nothing of the earlier signature is returned. */
   | { status: 'duplicate' }
 
@@ -39,35 +39,42 @@ export async function saveSignature(
   now: Date = new Date(),
 ): Promise<SaveOutcome> {
   const { emailKey, orgKey } = identityKeys(draft)
-  return db.transaction('rw', [db.signatures, db.counters, db.journalQueue, db.audit], async () => {
-    const again = await db.signatures.get(draft.id)
-    if (again) return { status: 'saved', record: again }
-    const earlier =
-      (emailKey && (await db.signatures.where('emailKey').equals(emailKey).first())) ||
-      (orgKey && (await db.signatures.where('orgKey').equals(orgKey).first()))
-    if (earlier) return { status: 'duplicate' }
+  return db.transaction(
+    'rw',
+    [db.signatures, db.strokes, db.counters, db.journalQueue, db.audit],
+    async () => {
+      const again = await db.signatures.get(draft.id)
+      if (again)
+        return { status: 'saved', record: again, full: { ...again, signature: draft.signature } }
+      const earlier =
+        (emailKey && (await db.signatures.where('emailKey').equals(emailKey).first())) ||
+        (orgKey && (await db.signatures.where('orgKey').equals(orgKey).first()))
+      if (earlier) return { status: 'duplicate' }
 
-    const key = certificateCounterKey(ctx)
-    const next = ((await db.counters.get(key))?.value ?? 0) + 1
-    await db.counters.put({ key, value: next })
-    const record = toStored({
-      ...draft,
-      email: emailKey,
-      certificateNo: formatCertificateNo(ctx, next),
-      kioskId: ctx.kioskId,
-      eventCode: ctx.eventCode,
-      createdAt: now.toISOString(),
-      day: dayInZone(now, ctx.timeZone),
-    })
-    await db.signatures.add(record)
-    await db.journalQueue.put({ id: record.id })
-    await db.audit.add({
-      at: record.createdAt,
-      action: 'signature-saved',
-      detail: record.certificateNo,
-    })
-    return { status: 'saved', record }
-  })
+      const key = certificateCounterKey(ctx)
+      const next = ((await db.counters.get(key))?.value ?? 0) + 1
+      await db.counters.put({ key, value: next })
+      const full: SignatureRecord = {
+        ...draft,
+        email: emailKey,
+        certificateNo: formatCertificateNo(ctx, next),
+        kioskId: ctx.kioskId,
+        eventCode: ctx.eventCode,
+        createdAt: now.toISOString(),
+        day: dayInZone(now, ctx.timeZone),
+      }
+      const record = toStored(full)
+      await db.signatures.add(record)
+      await db.strokes.put({ id: record.id, signature: full.signature })
+      await db.journalQueue.put({ id: record.id })
+      await db.audit.add({
+        at: record.createdAt,
+        action: 'signature-saved',
+        detail: record.certificateNo,
+      })
+      return { status: 'saved', record, full }
+    },
+  )
 }
 
 /** How a signatory is recognised when signing twice: by email, or by organisation and country. */
@@ -83,8 +90,8 @@ export function identityKeys(
   }
 }
 
-/** A register record with fresh local bookkeeping: not yet sent, not yet printed. */
-export function toStored(record: SignatureRecord): StoredSignature {
+/** A register record with fresh local bookkeeping (not yet sent, not yet printed), strokes left out. */
+export function toStored({ signature: _strokes, ...record }: SignatureRecord): StoredSignature {
   return {
     ...record,
     ...identityKeys(record),
@@ -95,8 +102,11 @@ export function toStored(record: SignatureRecord): StoredSignature {
   }
 }
 
-/** The register record inside a stored signature (bookkeeping fields removed). */
-export function toSignatureRecord(stored: StoredSignature): SignatureRecord {
+/** The register record: a stored signature without bookkeeping, with its strokes. */
+export function toSignatureRecord(
+  stored: StoredSignature,
+  signature: SignatureStrokes,
+): SignatureRecord {
   const {
     emailKey: _e,
     orgKey: _o,
@@ -106,5 +116,14 @@ export function toSignatureRecord(stored: StoredSignature): SignatureRecord {
     printedAt: _p,
     ...record
   } = stored
-  return record
+  return { ...record, signature }
+}
+
+/** Full register records for these ids, in order; ids without a live record or strokes are left out. */
+export async function loadSignatureRecords(db: KioskDB, ids: string[]): Promise<SignatureRecord[]> {
+  const [stored, strokes] = await Promise.all([db.signatures.bulkGet(ids), db.strokes.bulkGet(ids)])
+  return stored.flatMap((record, i) => {
+    const drawn = strokes[i]
+    return record && drawn ? [toSignatureRecord(record, drawn.signature)] : []
+  })
 }

@@ -4,13 +4,16 @@
  * upgrades (tested in schema.test.ts).
  */
 import { Dexie, type EntityTable } from 'dexie'
-import type { SignatureRecord } from '@shared/signature'
+import type { SignatureRecord, SignatureStrokes } from '@shared/signature'
 import type { AuditEntry } from './audit-entry'
 
 export type SyncState = 'pending' | 'synced' | 'duplicate' | 'rejected'
 
-/** A live signature: the register record plus the kiosk's own bookkeeping. */
-export interface StoredSignature extends SignatureRecord {
+/**
+ * A live signature: the register record without its drawn strokes, plus the kiosk's own
+ * bookkeeping. Strokes live in their own table so that listing 100,000 signatures stays light.
+ */
+export interface StoredSignature extends Omit<SignatureRecord, 'signature'> {
   /** Normalised email, for the local duplicate check; null when none given. */
   emailKey: string | null
   /** Normalised organisation name + country; null for individuals. */
@@ -20,6 +23,12 @@ export interface StoredSignature extends SignatureRecord {
   /** Why the register rejected it, or the register's certificate number of the earlier duplicate. */
   syncNote: string | null
   printedAt: string | null
+}
+
+/** The drawn signature of one stored signature (same id). */
+export interface StoredStrokes {
+  id: string
+  signature: SignatureStrokes
 }
 
 /** What is left of a withdrawn signature: enough to tell the register and never restore it. */
@@ -48,6 +57,7 @@ export interface MetaEntry {
 
 export class KioskDB extends Dexie {
   signatures!: EntityTable<StoredSignature, 'id'>
+  strokes!: EntityTable<StoredStrokes, 'id'>
   tombstones!: EntityTable<Tombstone, 'id'>
   counters!: EntityTable<Counter, 'key'>
   journalQueue!: EntityTable<JournalQueueEntry, 'id'>
@@ -66,5 +76,20 @@ export class KioskDB extends Dexie {
       audit: '++id, at, action',
       meta: 'key',
     })
+    // v2: drawn strokes move to their own table; the signatures table keeps every other field.
+    this.version(2)
+      .stores({ strokes: 'id' })
+      .upgrade(async (tx) => {
+        const signatures = tx.table<StoredSignature & { signature?: SignatureStrokes }, string>(
+          'signatures',
+        )
+        const drawn = await signatures.filter((record) => record.signature !== undefined).toArray()
+        await tx
+          .table<StoredStrokes, string>('strokes')
+          .bulkPut(drawn.map((record) => ({ id: record.id, signature: record.signature! })))
+        await signatures.toCollection().modify((record) => {
+          delete record.signature
+        })
+      })
   }
 }

@@ -1,15 +1,14 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { db } from '../../db'
-import { toSignatureRecord } from '../../db/save-signature'
-import type { StoredSignature } from '../../db/schema'
+import type { SignatureRecord } from '@shared/signature'
 import { api } from '../../lib/api'
 import { downloadFile } from '../../lib/download'
 
 type State = 'idle' | 'printing' | 'printed' | 'failed' | 'downloaded'
 
 interface Props {
-  record: StoredSignature
+  record: SignatureRecord
   /** With a printer chosen in settings the kiosk prints; otherwise it hands out the PDF. */
   printerConfigured: boolean
 }
@@ -24,7 +23,7 @@ export function PrintCertificateButton({ record, printerConfigured }: Props) {
 
   const download = async () => {
     try {
-      const pdf = await api.renderCertificate({ record: toSignatureRecord(record) })
+      const pdf = await api.renderCertificate({ record })
       downloadFile(pdf, `certificate-${record.certificateNo}.pdf`)
       setState('downloaded')
       void markPrinted()
@@ -36,9 +35,7 @@ export function PrintCertificateButton({ record, printerConfigured }: Props) {
   const print = async () => {
     setState('printing')
     if (!printerConfigured) return download()
-    const result = await api
-      .printCertificate({ record: toSignatureRecord(record) })
-      .catch(() => ({ ok: false as const }))
+    const result = await api.printCertificate({ record }).catch(() => ({ ok: false as const }))
     if (result.ok) {
       setState('printed')
       void markPrinted()

@@ -4,7 +4,7 @@ import type { PublicSettings } from '@shared/settings'
 import { db } from '../../db'
 import { flushJournalQueue } from '../../db/journal-sync'
 import { saveSignature } from '../../db/save-signature'
-import type { StoredSignature } from '../../db/schema'
+import type { SignatureRecord } from '@shared/signature'
 import { api } from '../../lib/api'
 import { isComplete, toSignatureDraft, type VisitorDraft } from './draft'
 import { IdleGuard } from './IdleGuard'
@@ -21,7 +21,7 @@ interface Props {
   /** Back to the attract screen; the parent unmounts this flow so nothing of the visitor survives. */
   onExit: () => void
   /** The thank-you screen's print button, given the saved record. */
-  renderPrint?: (record: StoredSignature) => ReactNode
+  renderPrint?: (record: SignatureRecord) => ReactNode
 }
 
 /** One visitor's way from capacity to thank-you. All they enter lives in this component's state only. */
@@ -33,7 +33,7 @@ export function VisitorFlow({ settings, onExit, renderPrint }: Props) {
     language: i18n.language,
   }))
   const [saveState, setSaveState] = useState<SaveState>('idle')
-  const [saved, setSaved] = useState<StoredSignature | null>(null)
+  const [saved, setSaved] = useState<SignatureRecord | null>(null)
   const saving = useRef(false)
   const update = (patch: Partial<VisitorDraft>) => setDraft((current) => ({ ...current, ...patch }))
   const exit = useCallback(() => onExit(), [onExit])
@@ -57,7 +57,7 @@ export function VisitorFlow({ settings, onExit, renderPrint }: Props) {
         setSaveState('duplicate')
         return
       }
-      setSaved(outcome.record)
+      setSaved(outcome.full)
       flushJournalQueue(db, api).catch((error: unknown) => noteProblem('journal-failed', error))
     } catch (error) {
       setSaveState('failed')

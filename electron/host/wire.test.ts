@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fromWire, toWire } from './wire'
+import { fromWire, toWire } from '../shared/wire'
 
 describe('wire encoding', () => {
   it('carries bytes (Uint8Array and Node Buffers alike) through JSON unchanged', () => {

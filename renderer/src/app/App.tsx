@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AttractScreen } from '../features/attract/AttractScreen'
+import { OnScreenKeyboard } from '../components/keyboard'
 import { PrintCertificateButton } from '../features/certificates/PrintCertificateButton'
 import { VisitorFlow } from '../features/visitor/VisitorFlow'
 import { ErrorBoundary } from './ErrorBoundary'
@@ -56,6 +57,7 @@ export function App() {
             )}
           />
         )}
+        <OnScreenKeyboard />
       </div>
     </ErrorBoundary>
   )

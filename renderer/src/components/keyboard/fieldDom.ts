@@ -1,0 +1,125 @@
+import { applyEdit, textFieldKind, type Edit } from './editing'
+import type { FieldKind } from './layouts'
+
+export type TextField = HTMLInputElement | HTMLTextAreaElement
+
+/** The element as a field the keyboard types into, or null (buttons, checkboxes, read-only…). */
+export function asTextField(target: EventTarget | null): TextField | null {
+  if (!(target instanceof HTMLInputElement) && !(target instanceof HTMLTextAreaElement)) return null
+  return textFieldKind(target) ? target : null
+}
+
+/** The layout a field asks for: its type, refined by an `inputmode` hint. */
+export function fieldKindOf(field: TextField): FieldKind {
+  const mode = field.inputMode.toLowerCase()
+  if (mode === 'email') return 'email'
+  if (mode === 'tel' || mode === 'numeric' || mode === 'decimal') return 'tel'
+  return textFieldKind(field) ?? 'text'
+}
+
+/** The selection of a field; email fields hide theirs (null), so the keyboard types at the end. */
+function selectionOf(field: TextField): [number | null, number | null] {
+  try {
+    return [field.selectionStart, field.selectionEnd]
+  } catch {
+    return [null, null]
+  }
+}
+
+/**
+ * Types into a field as a keystroke would: the edit is applied at the caret, written through the
+ * prototype's value setter (a plain `field.value =` is invisible to React's change tracking) and
+ * announced with a bubbling `input` event, which React's onChange and react-hook-form listen to.
+ * Returns whether the value changed.
+ */
+export function editField(field: TextField, edit: Edit): boolean {
+  const [selectionStart, selectionEnd] = selectionOf(field)
+  const result = applyEdit(
+    { value: field.value, selectionStart, selectionEnd, maxLength: field.maxLength },
+    edit,
+  )
+  if (!result) return false
+  const prototype =
+    field instanceof HTMLTextAreaElement
+      ? HTMLTextAreaElement.prototype
+      : HTMLInputElement.prototype
+  const setValue = Object.getOwnPropertyDescriptor(prototype, 'value')?.set
+  if (!setValue) return false
+  setValue.call(field, result.value)
+  if (selectionStart !== null) {
+    try {
+      field.setSelectionRange(result.caret, result.caret)
+    } catch {
+      // Field types without a selection API keep the caret at the end, where we typed.
+    }
+  }
+  field.dispatchEvent(
+    new InputEvent('input', {
+      bubbles: true,
+      inputType: edit.type === 'insert' ? 'insertText' : 'deleteContentBackward',
+      data: edit.type === 'insert' ? edit.text : null,
+    }),
+  )
+  return true
+}
+
+const SKIPPED_INPUT_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image'])
+
+/** The form control that Tab would reach after this field within its form (or page), if any. */
+export function nextField(field: TextField): HTMLElement | null {
+  const scope: Element[] = field.form
+    ? Array.from(field.form.elements)
+    : Array.from(document.querySelectorAll('input, select, textarea'))
+  const controls = scope.filter(
+    (element): element is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+      (element instanceof HTMLInputElement && !SKIPPED_INPUT_TYPES.has(element.type)) ||
+      element instanceof HTMLSelectElement ||
+      element instanceof HTMLTextAreaElement,
+  )
+  const reachable = controls.filter(
+    (control) =>
+      control === field ||
+      (!control.disabled && control.tabIndex >= 0 && control.getClientRects().length > 0),
+  )
+  const index = reachable.indexOf(field)
+  return index >= 0 ? (reachable[index + 1] ?? null) : null
+}
+
+/** What the enter key does in this field. */
+export type EnterKind = 'newline' | 'next' | 'done'
+
+export function enterKindOf(field: TextField): EnterKind {
+  if (field instanceof HTMLTextAreaElement) return 'newline'
+  return nextField(field) ? 'next' : 'done'
+}
+
+/** Whether the whole field is on screen: above the keys and inside every clipping ancestor. */
+function fullyVisible(field: TextField, keyboardTop: number, margin: number): boolean {
+  const rect = field.getBoundingClientRect()
+  if (rect.top < 0 || rect.bottom > keyboardTop - margin) return false
+  for (let node = field.parentElement; node; node = node.parentElement) {
+    if (getComputedStyle(node).overflowY === 'visible') continue
+    const clip = node.getBoundingClientRect()
+    if (rect.top < clip.top || rect.bottom > clip.bottom) return false
+  }
+  return true
+}
+
+/**
+ * Brings the focused field into view above the keyboard. Screens that shrink by
+ * `var(--osk-height)` only need their scroll container scrolled; for screens the keys overlap,
+ * the field's scroll containers are then scrolled on until it clears the keys.
+ */
+export function revealAboveKeyboard(field: TextField, keyboardHeight: number): void {
+  const margin = 16
+  const keyboardTop = window.innerHeight - keyboardHeight
+  if (fullyVisible(field, keyboardTop, margin)) return
+  field.scrollIntoView({ block: 'center', inline: 'nearest' })
+  let delta = field.getBoundingClientRect().bottom - (keyboardTop - margin)
+  for (let node = field.parentElement; node && delta >= 1; node = node.parentElement) {
+    if (!/(auto|scroll)/.test(getComputedStyle(node).overflowY)) continue
+    const before = node.scrollTop
+    node.scrollTop = before + delta
+    delta -= node.scrollTop - before
+  }
+}

@@ -265,7 +265,8 @@ describeEachDatabase('submitBatch', (ctx) => {
 
   it('writes nothing of a batch that fails half-way, and takes it whole on the retry', async () => {
     const batch = sampleBatch(sampleRecords(5))
-    const failing = failOnInsert(ctx.db(), 3)
+    // Fails after the records went in, on storing the response: the last write of the batch.
+    const failing = failOn(ctx.db(), /UPDATE batches SET response/)
 
     await expect(submitBatch(failing, batch)).rejects.toThrow(/disk full/)
     expect(await counts(ctx.db())).toEqual({ signatures: 0, live: 0, batches: 0 })
@@ -321,21 +322,16 @@ describeEachDatabase('submitBatch', (ctx) => {
   })
 })
 
-/** The database, except that the nth signature insert of a transaction fails like a full disk. */
-function failOnInsert(db: Db, n: number): Db {
+/** The database, except that statements matching `pattern` fail like a full disk. */
+function failOn(db: Db, pattern: RegExp): Db {
   return {
     ...db,
     transaction: (fn) =>
       db.transaction((tx) => {
-        let inserts = 0
         const faulty: Queryable = {
           exec: (sql) => tx.exec(sql),
-          query: (sql, params) => {
-            if (sql.includes('INSERT INTO signatures') && ++inserts === n) {
-              return Promise.reject(new Error('disk full'))
-            }
-            return tx.query(sql, params)
-          },
+          query: (sql, params) =>
+            pattern.test(sql) ? Promise.reject(new Error('disk full')) : tx.query(sql, params),
         }
         return fn(faulty)
       }),

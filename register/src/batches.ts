@@ -1,12 +1,11 @@
 import type {
   BatchRequest,
   BatchResponse,
-  RecordResult,
   WithdrawalResult,
 } from '../../electron/shared/register-protocol'
 import { canonicalJson, sha256Hex } from './canonical-json'
 import { withRetries, type Db } from './db/db'
-import { applyRecord } from './records'
+import { applyRecords } from './records'
 import { applyWithdrawal } from './withdrawals'
 
 /** What became of a submitted batch. `json` is the exact response text to send. */
@@ -56,8 +55,7 @@ export async function submitBatch(
     }
     await hooks.afterClaim?.()
 
-    const results: RecordResult[] = []
-    for (const record of batch.records) results.push(await applyRecord(tx, record, batch.batchId))
+    const results = await applyRecords(tx, batch.records, batch.batchId)
     const withdrawals: WithdrawalResult[] = []
     for (const withdrawal of batch.withdrawals) {
       withdrawals.push(await applyWithdrawal(tx, withdrawal, batch.batchId, batch.kioskId))

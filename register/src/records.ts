@@ -6,51 +6,74 @@ import type { Queryable } from './db/db'
 import { RetryTransaction } from './retry'
 
 /**
- * Registers one record of a batch, inside the batch's transaction. The unique constraints decide
- * whether it is new: the insert skips on any conflict, then a look-up says which one it was.
+ * Registers the records of a batch inside the batch's transaction; `results[i]` answers `raws[i]`.
+ * The unique constraints decide what is new: one insert (in the batch's order) skips every row
+ * that conflicts, then a look-up per skipped row says which constraint it met.
  */
-export async function applyRecord(
+export async function applyRecords(
   tx: Queryable,
-  raw: unknown,
+  raws: readonly unknown[],
   batchId: string,
-): Promise<RecordResult> {
-  const parsed = signatureRecordSchema.safeParse(raw)
-  if (!parsed.success) {
-    return { id: idOf(raw), status: 'rejected', reason: describeIssues(parsed.error) }
-  }
-  const record = parsed.data
-  const { emailKey, orgKey } = identityKeys(record)
-  const inserted = await tx.query(
-    `INSERT INTO signatures
-       (id, certificate_no, kiosk_id, batch_id, email_key, org_key, capacity, organisation_type, country, record)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
-     ON CONFLICT DO NOTHING
-     RETURNING id`,
-    [
-      record.id,
-      record.certificateNo,
-      record.kioskId,
-      batchId,
-      emailKey,
-      orgKey,
-      record.capacity,
-      record.organisationType,
-      record.country,
-      JSON.stringify(record),
-    ],
+): Promise<RecordResult[]> {
+  const parsed = raws.map((raw) => signatureRecordSchema.safeParse(raw))
+  const rows = parsed.flatMap((p, ord) => {
+    if (!p.success) return []
+    const record = p.data
+    return [
+      {
+        ord,
+        id: record.id,
+        certificate_no: record.certificateNo,
+        kiosk_id: record.kioskId,
+        ...keysOf(record),
+        capacity: record.capacity,
+        organisation_type: record.organisationType,
+        country: record.country,
+        record,
+      },
+    ]
+  })
+  const inserted = new Set(
+    rows.length === 0
+      ? []
+      : (
+          await tx.query<{ id: string }>(
+            `INSERT INTO signatures
+               (id, certificate_no, kiosk_id, batch_id, email_key, org_key, capacity,
+                organisation_type, country, record)
+             SELECT r.id, r.certificate_no, r.kiosk_id, $2, r.email_key, r.org_key, r.capacity,
+                    r.organisation_type, r.country, r.record
+               FROM jsonb_to_recordset($1::jsonb) AS r(
+                      ord integer, id uuid, certificate_no text, kiosk_id text, email_key text,
+                      org_key text, capacity text, organisation_type text, country text, record jsonb)
+              ORDER BY r.ord
+             ON CONFLICT DO NOTHING
+             RETURNING id::text AS id`,
+            [JSON.stringify(rows), batchId],
+          )
+        ).map((r) => r.id),
   )
-  if (inserted.length === 1) return { id: record.id, status: 'accepted' }
-  return explainConflict(tx, record, emailKey, orgKey)
+  const results: RecordResult[] = []
+  for (const [i, p] of parsed.entries()) {
+    if (!p.success) {
+      results.push({ id: idOf(raws[i]), status: 'rejected', reason: describeIssues(p.error) })
+    } else if (inserted.has(p.data.id)) {
+      results.push({ id: p.data.id, status: 'accepted' })
+    } else {
+      results.push(await explainConflict(tx, p.data))
+    }
+  }
+  return results
 }
 
 /** How the register recognises a signatory who signed before: the kiosk's own rule. */
-export function identityKeys(record: SignatureRecord): {
-  emailKey: string | null
-  orgKey: string | null
+export function keysOf(record: SignatureRecord): {
+  email_key: string | null
+  org_key: string | null
 } {
   return {
-    emailKey: record.email ? normaliseEmail(record.email) : null,
-    orgKey:
+    email_key: record.email ? normaliseEmail(record.email) : null,
+    org_key:
       record.capacity === 'organisation' && record.organisationName
         ? organisationKey(record.organisationName, record.country)
         : null,
@@ -65,12 +88,8 @@ interface Existing {
   withdrawn: boolean
 }
 
-async function explainConflict(
-  tx: Queryable,
-  record: SignatureRecord,
-  emailKey: string | null,
-  orgKey: string | null,
-): Promise<RecordResult> {
+async function explainConflict(tx: Queryable, record: SignatureRecord): Promise<RecordResult> {
+  const { email_key: emailKey, org_key: orgKey } = keysOf(record)
   const rows = await tx.query<Existing>(
     `SELECT id::text AS id, certificate_no, email_key, org_key, withdrawn_at IS NOT NULL AS withdrawn
        FROM signatures

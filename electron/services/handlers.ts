@@ -4,6 +4,7 @@ import type { CertificateDesk } from './certificate-desk'
 import type { Journal } from './journal'
 import { listPrinters, printTestPage } from './printing'
 import type { SettingsStore } from './settings-store'
+import type { StaffAuth } from './staff-auth'
 import { createSyncHandlers } from './sync/sync-handlers'
 import { APP_NAME, APP_VERSION } from './app-version'
 
@@ -12,6 +13,7 @@ export interface HandlerDeps {
   settings: SettingsStore
   journal: Journal
   certificates: CertificateDesk
+  staff: StaffAuth
 }
 
 /** The handler table both transports serve. Each handler gets an argument the contract has already validated. */
@@ -20,7 +22,15 @@ export function createHandlers({
   settings,
   journal,
   certificates,
+  staff,
 }: HandlerDeps): Handlers {
+  /** Handlers only an unlocked staff console may call. */
+  const staffOnly =
+    <I, R>(handler: (input: I) => Promise<R>) =>
+    async (input: I) => {
+      staff.requireSession()
+      return handler(input)
+    }
   return {
     getAppInfo: async () => {
       const { kioskId, eventCode, eventName } = settings.editable()
@@ -34,7 +44,12 @@ export function createHandlers({
     renderCertificate: async ({ record, language }) => certificates.render(record, language),
     printCertificate: async ({ record }) => certificates.print(record),
     listPrinters: async () => listPrinters(),
-    printTestPage: async ({ printerName }) => printTestPage(printerName),
+    printTestPage: staffOnly(async ({ printerName }) => printTestPage(printerName)),
+    getStaffStatus: async () => staff.status(),
+    unlockStaff: async ({ pin }) => staff.unlock(pin),
+    lockStaff: async () => staff.lock(),
+    touchStaff: staffOnly(async () => staff.status()),
+    setStaffPin: async ({ pin }) => staff.setPin(pin),
     ...createSyncHandlers(settings),
   }
 }

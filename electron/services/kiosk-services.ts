@@ -6,6 +6,7 @@ import { CertificateDesk } from './certificate-desk'
 import { Journal } from './journal'
 import type { Logger } from './logger'
 import { SettingsStore } from './settings-store'
+import { StaffAuth } from './staff-auth'
 
 export interface KioskServices {
   handlers: Handlers
@@ -29,6 +30,7 @@ export async function openKioskServices(options: {
       settings,
       journal,
       certificates: new CertificateDesk(settings, join(options.dataDir, 'spool')),
+      staff: new StaffAuth(settings),
     }),
   }
 }

@@ -15,6 +15,7 @@ import type { PrinterList, PrintResult } from './printing'
 import { batchRequestSchema } from './register-protocol'
 import { settingsUpdateSchema, type PublicSettings } from './settings'
 import { signatureRecordSchema } from './signature'
+import { staffPinSchema, type StaffStatus, type UnlockResult } from './staff'
 import { registerTokenUpdateSchema, type RegisterHealth, type SendBatchOutcome } from './sync'
 
 export type Runtime = 'electron' | 'web'
@@ -73,6 +74,14 @@ export const contract = {
     'printers:test-page',
     z.object({ printerName: z.string().min(1).max(127) }),
   ),
+  getStaffStatus: method<StaffStatus>()('staff:status', none),
+  /** Checks the PIN; too many wrong ones lock entry for a growing delay. */
+  unlockStaff: method<UnlockResult>()('staff:unlock', z.object({ pin: z.string().max(64) })),
+  lockStaff: method<void>()('staff:lock', none),
+  /** Staff activity: keeps the console session alive (it locks after two idle minutes). */
+  touchStaff: method<StaffStatus>()('staff:touch', none),
+  /** Sets the PIN on first start; changing it later needs an unlocked console. */
+  setStaffPin: method<void>()('staff:set-pin', z.object({ pin: staffPinSchema })),
   /** Whether the register in settings answers `/v1/health` now (the sync engine sends only then). */
   checkRegister: method<RegisterHealth>()('sync:health', none),
   /** Sends one batch with the token from settings: accepted, retry later, or stopped (and why). */

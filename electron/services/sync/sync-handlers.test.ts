@@ -2,24 +2,14 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dispatch, type Handlers } from '../dispatch'
-import { createHandlers } from '../handlers'
+import { openKioskServices } from '../kiosk-services'
 import { SETTINGS_FILE, SettingsStore } from '../settings-store'
 import { silentLog, useTempDirs } from '../testing/temp-dir'
-import type { CertificateDesk } from '../certificate-desk'
-import type { Journal } from '../journal'
 
 const tempDir = useTempDirs()
 
 async function handlersIn(dir: string): Promise<{ handlers: Handlers; settings: SettingsStore }> {
-  const settings = await SettingsStore.open(dir, silentLog)
-  // Journal and certificates are not used by the sync methods.
-  const handlers = createHandlers({
-    runtime: 'web',
-    settings,
-    journal: {} as Journal,
-    certificates: {} as CertificateDesk,
-  })
-  return { handlers, settings }
+  return openKioskServices({ dataDir: dir, runtime: 'web', log: silentLog })
 }
 
 const TOKEN = 'ckr_Zm9vYmFyYmF6cXV4LXRlc3QtdG9rZW4tMTIzNDU2Nzg'

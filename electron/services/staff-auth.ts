@@ -1,0 +1,119 @@
+import {
+  randomBytes,
+  scrypt as scryptCallback,
+  timingSafeEqual,
+  type ScryptOptions,
+} from 'node:crypto'
+import { ApiError } from '../shared/api-error'
+import type { StaffStatus, UnlockResult } from '../shared/staff'
+import type { SettingsStore } from './settings-store'
+
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const
+const KEY_LENGTH = 32
+/** Wrong PINs allowed before entry is locked; each further lock doubles, up to an hour. */
+export const FREE_ATTEMPTS = 5
+const FIRST_LOCK_MS = 30_000
+const MAX_LOCK_MS = 60 * 60_000
+/** The console locks itself after this long without staff activity. */
+export const SESSION_IDLE_MS = 2 * 60_000
+
+function scrypt(pin: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scryptCallback(pin.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  )
+}
+
+/** `scrypt$N$r$p$salt$hash`: the parameters travel with the hash so they can be raised later. */
+export async function hashPin(pin: string): Promise<string> {
+  const salt = randomBytes(16)
+  const key = await scrypt(pin, salt, SCRYPT)
+  return [
+    'scrypt',
+    SCRYPT.N,
+    SCRYPT.r,
+    SCRYPT.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$')
+}
+
+export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+  const [kind, n, r, p, salt, hash] = stored.split('$')
+  if (kind !== 'scrypt' || !salt || !hash) return false
+  const expected = Buffer.from(hash, 'base64')
+  const key = await scrypt(pin, Buffer.from(salt, 'base64'), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: SCRYPT.maxmem,
+  })
+  return key.length === expected.length && timingSafeEqual(key, expected)
+}
+
+/**
+ * The staff PIN and the console session, in the main process only. The PIN hash sits in the
+ * settings' secrets; wrong attempts lock entry for a growing delay; the session closes after
+ * two idle minutes or on Lock, and staff-only handlers call `requireSession()`.
+ */
+export class StaffAuth {
+  private failures = 0
+  private lockedUntil = 0
+  private sessionUntil = 0
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  status(): StaffStatus {
+    return {
+      pinSet: this.settings.secret('staffPinHash') !== null,
+      lockedUntil: this.lockedUntil > this.now() ? new Date(this.lockedUntil).toISOString() : null,
+      unlocked: this.sessionOpen(),
+    }
+  }
+
+  async unlock(pin: string): Promise<UnlockResult> {
+    const now = this.now()
+    if (this.lockedUntil > now) {
+      return { ok: false, lockedUntil: new Date(this.lockedUntil).toISOString(), attemptsLeft: 0 }
+    }
+    const stored = this.settings.secret('staffPinHash')
+    if (!stored) throw new ApiError('conflict', 'No staff PIN is set yet')
+    if (await verifyPin(pin, stored)) {
+      this.failures = 0
+      this.sessionUntil = now + SESSION_IDLE_MS
+      return { ok: true }
+    }
+    this.failures += 1
+    const over = this.failures - FREE_ATTEMPTS
+    if (over >= 0) {
+      this.lockedUntil = now + Math.min(FIRST_LOCK_MS * 2 ** over, MAX_LOCK_MS)
+      return { ok: false, lockedUntil: new Date(this.lockedUntil).toISOString(), attemptsLeft: 0 }
+    }
+    return { ok: false, lockedUntil: null, attemptsLeft: FREE_ATTEMPTS - this.failures }
+  }
+
+  /** First start: anyone may set the PIN. Afterwards only an open session may change it. */
+  async setPin(pin: string): Promise<void> {
+    if (this.settings.secret('staffPinHash') !== null) this.requireSession()
+    await this.settings.setSecret('staffPinHash', await hashPin(pin))
+    this.sessionUntil = this.now() + SESSION_IDLE_MS
+  }
+
+  lock(): void {
+    this.sessionUntil = 0
+  }
+
+  /** Throws unless the console is unlocked; staff activity keeps the session alive. */
+  requireSession(): void {
+    if (!this.sessionOpen()) throw new ApiError('forbidden', 'The staff console is locked')
+    this.sessionUntil = this.now() + SESSION_IDLE_MS
+  }
+
+  private sessionOpen(): boolean {
+    return this.sessionUntil > this.now()
+  }
+}

@@ -551,12 +551,12 @@ function actionLook(
         name: labels.space,
       }
     case 'enter': {
-      const [icon, text] =
+      const [icon, text, fullName] =
         state.enterKind === 'newline'
-          ? [<NewLineIcon key="icon" />, labels.newLine]
+          ? [<NewLineIcon key="icon" />, labels.newLine, labels.newLine]
           : state.enterKind === 'next'
-            ? [<NextIcon key="icon" />, labels.next]
-            : [<DoneIcon key="icon" />, labels.done]
+            ? [<NextIcon key="icon" />, labels.next, labels.nextField]
+            : [<DoneIcon key="icon" />, labels.done, labels.done]
       return {
         content: (
           <>
@@ -565,7 +565,7 @@ function actionLook(
           </>
         ),
         className: 'osk__key--enter',
-        name: text,
+        name: fullName,
       }
     }
     case 'hide':

@@ -8,7 +8,9 @@ export interface KeyboardLabels {
   backspace: string
   space: string
   hide: string
+  /** Enter's caption when it moves on to the next field, and its fuller accessible name. */
   next: string
+  nextField: string
   done: string
   newLine: string
   symbols: string
@@ -29,6 +31,7 @@ const en: KeyboardLabels = {
   space: 'Space',
   hide: 'Hide keyboard',
   next: 'Next',
+  nextField: 'Next field',
   done: 'Done',
   newLine: 'New line',
   symbols: 'Numbers and symbols',
@@ -47,6 +50,7 @@ const fr: KeyboardLabels = {
   space: 'Espace',
   hide: 'Masquer le clavier',
   next: 'Suivant',
+  nextField: 'Champ suivant',
   done: 'Terminé',
   newLine: 'Nouvelle ligne',
   symbols: 'Chiffres et symboles',
@@ -68,7 +72,9 @@ const de: KeyboardLabels = {
   backspace: 'Rücktaste',
   space: 'Leertaste',
   hide: 'Tastatur ausblenden',
-  next: 'Weiter',
+  // Not "Weiter": that is the flow's own Continue button, and two "Weiter" would confuse.
+  next: 'Nächstes',
+  nextField: 'Nächstes Feld',
   done: 'Fertig',
   newLine: 'Neue Zeile',
   symbols: 'Ziffern und Symbole',

@@ -213,6 +213,15 @@ test('email fields get the email layout, and a physical keyboard keeps working',
   await osk.key('.eu').click()
   await expect(email).toHaveValue('anna@cor.eu')
 
+  // Holding backspace keeps deleting; letting go stops it, and the release types nothing more.
+  await osk.key('Backspace').hover()
+  await kiosk.mouse.down()
+  await expect.poll(async () => (await email.inputValue()).length).toBeLessThanOrEqual(4)
+  await kiosk.mouse.up()
+  const left = await email.inputValue()
+  await osk.tap('x')
+  await expect(email).toHaveValue(`${left}x`)
+
   // A physical keyboard types as usual while the on-screen one is open.
   const lastName = kiosk.getByLabel('Last name', { exact: true })
   await lastName.click()

@@ -63,24 +63,21 @@ export function editField(field: TextField, edit: Edit): boolean {
   return true
 }
 
-const SKIPPED_INPUT_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image'])
-
-/** The form control that Tab would reach after this field within its form (or page), if any. */
-export function nextField(field: TextField): HTMLElement | null {
+/**
+ * The next field the keyboard types into, in document order within the field's form (or the
+ * page), as a phone keyboard's "next" does: buttons, pickers and checkboxes are left to a tap.
+ */
+export function nextField(field: TextField): TextField | null {
   const scope: Element[] = field.form
     ? Array.from(field.form.elements)
-    : Array.from(document.querySelectorAll('input, select, textarea'))
-  const controls = scope.filter(
-    (element): element is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
-      (element instanceof HTMLInputElement && !SKIPPED_INPUT_TYPES.has(element.type)) ||
-      element instanceof HTMLSelectElement ||
-      element instanceof HTMLTextAreaElement,
-  )
-  const reachable = controls.filter(
-    (control) =>
-      control === field ||
-      (!control.disabled && control.tabIndex >= 0 && control.getClientRects().length > 0),
-  )
+    : Array.from(document.querySelectorAll('input, textarea'))
+  const reachable = scope
+    .map((element) => asTextField(element))
+    .filter(
+      (candidate): candidate is TextField =>
+        candidate === field ||
+        (candidate !== null && candidate.tabIndex >= 0 && candidate.getClientRects().length > 0),
+    )
   const index = reachable.indexOf(field)
   return index >= 0 ? (reachable[index + 1] ?? null) : null
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '@shared/api'
 import type { PublicSettings } from '@shared/settings'
+import { startSync } from '../features/sync/start-sync'
 import { api } from '../lib/api'
 import { prepareDatabase } from './prepare-database'
 
@@ -17,6 +18,8 @@ export function useBoot(): Boot {
     Promise.all([api.getAppInfo(), api.getSettings()])
       .then(async ([info, settings]) => {
         await prepareDatabase(settings)
+        // In the background, after any restore from the journal: sync never delays a visitor.
+        startSync()
         if (!cancelled) setBoot({ state: 'ready', info, settings })
       })
       .catch((error: unknown) => {

@@ -50,6 +50,39 @@ export interface JournalQueueEntry {
   id: string
 }
 
+/**
+ * One outbox batch of the sync engine. The body is stored before the first send and sent again
+ * byte for byte on every retry, across restarts, so the register (which keys batches by id) can
+ * apply it only once. A batch is never rebuilt with other content under the same id.
+ * - `queued`: waiting to be sent or retried at `nextAttemptAt`;
+ * - `stopped`: the register refused it (a revoked token, a 4xx); waits for a new token or staff;
+ * - `done`: answered; its body is dropped to save space (the records keep their own state).
+ */
+export interface OutboxBatch {
+  /** The protocol's batchId (a UUID). */
+  id: string
+  kioskId: string
+  recordIds: string[]
+  withdrawalIds: string[]
+  /** The exact request body (JSON); emptied once the batch is done. */
+  body: string
+  /** Size of the body in bytes (UTF-8), kept after the body is dropped. */
+  bytes: number
+  createdAt: string
+  /** Sends started, counted before each send so that one cut short by a crash counts too. */
+  attempts: number
+  lastAttemptAt: string | null
+  /** Epoch milliseconds before which the batch is not sent again (backoff, Retry-After). */
+  nextAttemptAt: number
+  lastError: string | null
+  /** HTTP status of the last refusal or failure, null for network failures. */
+  lastStatus: number | null
+  state: 'queued' | 'stopped' | 'done'
+  /** For a stopped batch: the register credential (URL + token fingerprint) that was refused. */
+  stoppedCredential: string | null
+  doneAt: string | null
+}
+
 export interface MetaEntry {
   key: string
   value: unknown
@@ -63,6 +96,7 @@ export class KioskDB extends Dexie {
   journalQueue!: EntityTable<JournalQueueEntry, 'id'>
   audit!: EntityTable<AuditEntry, 'id'>
   meta!: EntityTable<MetaEntry, 'key'>
+  batches!: EntityTable<OutboxBatch, 'id'>
 
   constructor(name = 'cohesion-kiosk') {
     // Strict durability: a commit is on disk before "saved" is shown, even if the browser dies next.
@@ -91,5 +125,8 @@ export class KioskDB extends Dexie {
           delete record.signature
         })
       })
+    // v3: the sync engine's outbox. A new table only: records and tombstones stay as they are,
+    // pending ones remain pending (tested in features/sync/outbox-upgrade.test.ts).
+    this.version(3).stores({ batches: 'id, state, createdAt' })
   }
 }

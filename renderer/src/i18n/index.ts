@@ -15,10 +15,30 @@ function localeOf(language: Language): Record<string, unknown> {
   return file.default
 }
 
+// Features that keep their strings apart (to edit them without clashes) merge in as top-level keys.
+const featureFiles = import.meta.glob<{ default: Record<string, unknown> }>(
+  '../../../resources/locales/sync/*.json',
+  { eager: true },
+)
+
+function featureLocalesOf(language: Language): Record<string, unknown> {
+  return Object.assign(
+    {},
+    ...Object.entries(featureFiles)
+      .filter(([path]) => path.endsWith(`/${language}.json`))
+      .map(([, file]) => file.default),
+  ) as Record<string, unknown>
+}
+
 export const DEFAULT_LANGUAGE: Language = 'en'
 
 void i18next.use(initReactI18next).init({
-  resources: Object.fromEntries(LANGUAGES.map((lang) => [lang, { translation: localeOf(lang) }])),
+  resources: Object.fromEntries(
+    LANGUAGES.map((lang) => [
+      lang,
+      { translation: { ...localeOf(lang), ...featureLocalesOf(lang) } },
+    ]),
+  ),
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

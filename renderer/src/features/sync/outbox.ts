@@ -1,0 +1,336 @@
+/**
+ * The sync engine's outbox in IndexedDB: which batch to send next, what to remember before and
+ * after each send, and how a register answer updates the records. Every step is one
+ * transaction, so a crash at any point leaves either the old or the new state.
+ */
+import {
+  MAX_BATCH_BYTES,
+  MAX_RECORDS_PER_BATCH,
+  MAX_WITHDRAWALS_PER_BATCH,
+  type BatchResponse,
+} from '@shared/register-protocol'
+import type { SignatureRecord, Withdrawal } from '@shared/signature'
+import { encodeBatchBody } from '@shared/sync'
+import { loadSignatureRecords } from '../../db/save-signature'
+import type { KioskDB, OutboxBatch, StoredSignature, Tombstone } from '../../db/schema'
+
+export interface BatchLimits {
+  maxRecords: number
+  maxWithdrawals: number
+  maxBytes: number
+}
+
+/** The protocol's limits: at most 250 records, 250 withdrawals and 1 MB a batch. */
+export const PROTOCOL_LIMITS: BatchLimits = {
+  maxRecords: MAX_RECORDS_PER_BATCH,
+  maxWithdrawals: MAX_WITHDRAWALS_PER_BATCH,
+  maxBytes: MAX_BATCH_BYTES,
+}
+
+/** Keys in the `meta` table where the engine keeps what staff should see after a restart. */
+export const META = {
+  lastSuccessAt: 'sync.lastSuccessAt',
+  lastError: 'sync.lastError',
+} as const
+
+/** The last problem the engine met, in words, as kept in `meta`. */
+export interface SyncError {
+  at: string
+  message: string
+  status: number | null
+  /** True when the engine stopped sending until someone acts (a new token, "Sync now"). */
+  stopped: boolean
+}
+
+/** A withdrawal's answer is kept on the tombstone, beside the fields schema v1 declared. */
+type AnsweredTombstone = Tombstone & { syncedAt?: string | null; syncNote?: string | null }
+
+const encoder = new TextEncoder()
+const byteLength = (text: string) => encoder.encode(text).length
+
+/**
+ * Refusals of the kiosk rather than of one batch (a wrong token, another kiosk's token, a URL
+ * that redirects): nothing else can succeed either until the credential changes.
+ */
+export function blocksEverything(status: number | null): boolean {
+  return status !== null && (status === 401 || status === 403 || (status >= 300 && status < 400))
+}
+
+/**
+ * The batch to send next: the oldest queued one (even when it is not due yet, so batches go out
+ * in order), else a new one built from pending records and withdrawals that are in no unfinished
+ * batch. A stopped batch is queued again once the credential it was refused with has changed.
+ * Returns null when there is nothing to send, or when a refused credential blocks everything.
+ */
+export async function nextBatch(
+  db: KioskDB,
+  options: {
+    kioskId: string
+    credential: string
+    now: Date
+    limits?: BatchLimits
+    newId?: () => string
+  },
+): Promise<OutboxBatch | null> {
+  const limits = options.limits ?? PROTOCOL_LIMITS
+  return db.transaction(
+    'rw',
+    [db.batches, db.signatures, db.strokes, db.tombstones],
+    async (): Promise<OutboxBatch | null> => {
+      const unfinished = await db.batches.where('state').anyOf('queued', 'stopped').toArray()
+      for (const batch of unfinished) {
+        if (batch.state === 'stopped' && batch.stoppedCredential !== options.credential) {
+          // A new token or URL since the refusal: worth one more try with the same bytes.
+          batch.state = 'queued'
+          batch.stoppedCredential = null
+          batch.nextAttemptAt = options.now.getTime()
+          await db.batches.put(batch)
+        }
+      }
+      const queued = unfinished
+        .filter((b) => b.state === 'queued')
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      if (queued[0]) return queued[0]
+      if (unfinished.some((b) => b.state === 'stopped' && blocksEverything(b.lastStatus))) {
+        return null
+      }
+
+      const taken = new Set(unfinished.flatMap((b) => [...b.recordIds, ...b.withdrawalIds]))
+      const withdrawals = (
+        await db.tombstones
+          .where('syncState')
+          .equals('pending')
+          .filter((t) => !taken.has(t.id))
+          .limit(limits.maxWithdrawals)
+          .toArray()
+      ).map(({ id, certificateNo, withdrawnAt }): Withdrawal => ({
+        id,
+        certificateNo,
+        withdrawnAt,
+      }))
+      // In index order, not signing order: the register's answer does not depend on the order
+      // within or across one kiosk's batches, and the index keeps this cheap at 100,000 records.
+      const ids = await db.signatures
+        .where('syncState')
+        .equals('pending')
+        .filter((r) => !taken.has(r.id))
+        .limit(limits.maxRecords)
+        .primaryKeys()
+      const records = await loadSignatureRecords(db, ids)
+      if (records.length === 0 && withdrawals.length === 0) return null
+
+      const batch = buildBatch({
+        id: options.newId?.() ?? crypto.randomUUID(),
+        kioskId: options.kioskId,
+        now: options.now,
+        records,
+        withdrawals,
+        maxBytes: limits.maxBytes,
+      })
+      await db.batches.add(batch)
+      return batch
+    },
+  )
+}
+
+/**
+ * A batch with as many of the given records as fit in `maxBytes` (all withdrawals first: they are
+ * small and erasure should not wait). A single record larger than the limit still gets a batch of
+ * its own, so the register's 413 shows staff which one it is instead of blocking silently.
+ */
+function buildBatch(input: {
+  id: string
+  kioskId: string
+  now: Date
+  records: SignatureRecord[]
+  withdrawals: Withdrawal[]
+  maxBytes: number
+}): OutboxBatch {
+  const sentAt = input.now.toISOString()
+  const encode = (records: SignatureRecord[]) =>
+    encodeBatchBody({
+      batchId: input.id,
+      kioskId: input.kioskId,
+      sentAt,
+      records,
+      withdrawals: input.withdrawals,
+    })
+  // Estimate from each record's own size, then confirm with the real encoding.
+  let size = byteLength(encode([]))
+  let count = 0
+  for (const record of input.records) {
+    const next = size + byteLength(JSON.stringify(record)) + (count > 0 ? 1 : 0)
+    if (next > input.maxBytes && (count > 0 || input.withdrawals.length > 0)) break
+    size = next
+    count += 1
+  }
+  let records = input.records.slice(0, count)
+  let body = encode(records)
+  while (byteLength(body) > input.maxBytes && records.length > 1) {
+    records = records.slice(0, -1)
+    body = encode(records)
+  }
+  return {
+    id: input.id,
+    kioskId: input.kioskId,
+    recordIds: records.map((r) => r.id),
+    withdrawalIds: input.withdrawals.map((w) => w.id),
+    body,
+    bytes: byteLength(body),
+    createdAt: sentAt,
+    attempts: 0,
+    lastAttemptAt: null,
+    nextAttemptAt: input.now.getTime(),
+    lastError: null,
+    lastStatus: null,
+    state: 'queued',
+    stoppedCredential: null,
+    doneAt: null,
+  }
+}
+
+/** Counts a send before it starts, so a send cut short by a crash is still counted. */
+export async function markAttempt(db: KioskDB, batchId: string, now: Date): Promise<number> {
+  return db.transaction('rw', db.batches, async () => {
+    const batch = await db.batches.get(batchId)
+    if (!batch) throw new Error(`Outbox batch ${batchId} vanished`)
+    const attempts = batch.attempts + 1
+    await db.batches.update(batchId, { attempts, lastAttemptAt: now.toISOString() })
+    return attempts
+  })
+}
+
+/** What one answer did to the records, for the engine's report. */
+export interface AppliedCounts {
+  synced: number
+  duplicate: number
+  rejected: number
+  withdrawn: number
+}
+
+/**
+ * Applies the register's answer in ONE transaction: each record becomes synced (with the time),
+ * duplicate (with the register's certificate number) or rejected (with the reason); tombstones
+ * become synced; the batch is done. Nothing is deleted: records stay on the kiosk. A record the
+ * register already holds under its own certificate number (sent again after a restore from the
+ * journal) counts as synced.
+ */
+export async function applyAnswer(
+  db: KioskDB,
+  batch: OutboxBatch,
+  answer: BatchResponse,
+  now: Date,
+): Promise<AppliedCounts> {
+  const at = now.toISOString()
+  const counts: AppliedCounts = { synced: 0, duplicate: 0, rejected: 0, withdrawn: 0 }
+  await db.transaction('rw', [db.signatures, db.tombstones, db.batches, db.meta], async () => {
+    const stored = await db.signatures.bulkGet(batch.recordIds)
+    const updates: StoredSignature[] = []
+    answer.results.forEach((result, i) => {
+      const record = stored[i]
+      // Withdrawn on the kiosk since the batch was built: its tombstone tells the register.
+      if (!record) return
+      if (result.status === 'accepted') {
+        updates.push({ ...record, syncState: 'synced', syncedAt: at, syncNote: null })
+        counts.synced += 1
+      } else if (result.status === 'duplicate' && result.certificateNo === record.certificateNo) {
+        updates.push({ ...record, syncState: 'synced', syncedAt: at, syncNote: null })
+        counts.synced += 1
+      } else if (result.status === 'duplicate') {
+        updates.push({
+          ...record,
+          syncState: 'duplicate',
+          syncedAt: at,
+          syncNote: result.certificateNo ?? result.reason ?? null,
+        })
+        counts.duplicate += 1
+      } else {
+        updates.push({
+          ...record,
+          syncState: 'rejected',
+          syncedAt: at,
+          syncNote: result.reason ?? 'Rejected by the register (no reason given).',
+        })
+        counts.rejected += 1
+      }
+    })
+    await db.signatures.bulkPut(updates)
+
+    const tombstones = await db.tombstones.bulkGet(batch.withdrawalIds)
+    const answered: AnsweredTombstone[] = []
+    answer.withdrawals.forEach((result, i) => {
+      const tombstone = tombstones[i]
+      if (!tombstone) return
+      answered.push(
+        result.status === 'withdrawn'
+          ? { ...tombstone, syncState: 'synced', syncedAt: at, syncNote: null }
+          : { ...tombstone, syncState: 'rejected', syncedAt: at, syncNote: result.reason ?? null },
+      )
+      if (result.status === 'withdrawn') counts.withdrawn += 1
+    })
+    await db.tombstones.bulkPut(answered)
+
+    await db.batches.update(batch.id, {
+      state: 'done',
+      doneAt: at,
+      body: '',
+      lastError: null,
+      stoppedCredential: null,
+    })
+    await db.meta.put({ key: META.lastSuccessAt, value: at })
+    if ((await db.batches.where('state').equals('stopped').count()) === 0) {
+      await db.meta.delete(META.lastError)
+    }
+  })
+  return counts
+}
+
+/**
+ * Remembers a failed send: a `retry` keeps the batch queued until `nextAttemptAt`; a `stop` parks
+ * it until the credential changes or staff press "Sync now". The records stay pending.
+ */
+export async function recordFailure(
+  db: KioskDB,
+  batchId: string,
+  failure: {
+    kind: 'retry' | 'stop'
+    reason: string
+    status: number | null
+    now: Date
+    nextAttemptAt?: number
+    credential?: string
+  },
+): Promise<void> {
+  const error: SyncError = {
+    at: failure.now.toISOString(),
+    message: failure.reason,
+    status: failure.status,
+    stopped: failure.kind === 'stop',
+  }
+  await db.transaction('rw', [db.batches, db.meta], async () => {
+    await db.batches.update(batchId, {
+      lastError: failure.reason,
+      lastStatus: failure.status,
+      state: failure.kind === 'stop' ? 'stopped' : 'queued',
+      stoppedCredential: failure.kind === 'stop' ? (failure.credential ?? null) : null,
+      nextAttemptAt: failure.nextAttemptAt ?? failure.now.getTime(),
+    })
+    await db.meta.put({ key: META.lastError, value: error })
+  })
+}
+
+/** Remembers a problem that concerns no batch (the register not answering, no token set). */
+export async function recordProblem(db: KioskDB, error: SyncError): Promise<void> {
+  await db.meta.put({ key: META.lastError, value: error })
+}
+
+/** "Sync now": every stopped batch is queued again and due at once. Returns how many. */
+export async function releaseStopped(db: KioskDB, now: Date): Promise<number> {
+  return db.transaction('rw', db.batches, async () =>
+    db.batches.where('state').anyOf('queued', 'stopped').modify({
+      state: 'queued',
+      stoppedCredential: null,
+      nextAttemptAt: now.getTime(),
+    }),
+  )
+}

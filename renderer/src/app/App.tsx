@@ -1,20 +1,23 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AttractScreen } from '../features/attract/AttractScreen'
 import { OnScreenKeyboard } from '../components/keyboard'
+import { AttractScreen } from '../features/attract/AttractScreen'
 import { PrintCertificateButton } from '../features/certificates/PrintCertificateButton'
+import { PinScreen } from '../features/staff/PinScreen'
+import { StaffConsole } from '../features/staff/StaffConsole'
+import { StaffEntry } from '../features/staff/StaffEntry'
 import { VisitorFlow } from '../features/visitor/VisitorFlow'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useBoot } from './useBoot'
 import { trapHistoryBack, wipeVisitorTraces } from './wipe-visitor-traces'
 
-type Screen = 'attract' | 'signing'
+type Screen = 'attract' | 'signing' | 'staff-pin' | 'staff'
 
 export function App() {
   const boot = useBoot()
   const { t } = useTranslation()
   const [screen, setScreen] = useState<Screen>('attract')
-  // A new key per visitor: everything below is unmounted and rebuilt empty.
+  // A new key per visitor (and after the staff console): everything below is rebuilt empty.
   const [visitorKey, setVisitorKey] = useState(0)
 
   useEffect(() => trapHistoryBack(), [])
@@ -24,6 +27,7 @@ export function App() {
     setScreen('attract')
     setVisitorKey((k) => k + 1)
   }, [])
+  const openStaffPin = useCallback(() => setScreen('staff-pin'), [])
 
   if (boot.state === 'loading') return <main className="screen screen--center" aria-busy="true" />
   if (boot.state === 'failed') {
@@ -35,28 +39,32 @@ export function App() {
     )
   }
   const { info, settings } = boot
+  const screens: Record<Screen, React.ReactNode> = {
+    attract: (
+      <>
+        <AttractScreen languages={settings.languages} onStart={() => setScreen('signing')} />
+        <StaffEntry onOpen={openStaffPin} />
+        <p className="kiosk-badge" data-testid="kiosk-badge">
+          {info.eventCode} · {info.kioskId} · v{info.version} · {info.runtime}
+        </p>
+      </>
+    ),
+    signing: (
+      <VisitorFlow
+        settings={settings}
+        onExit={backToAttract}
+        renderPrint={(record) => (
+          <PrintCertificateButton record={record} printerConfigured={settings.printerName !== ''} />
+        )}
+      />
+    ),
+    'staff-pin': <PinScreen onUnlocked={() => setScreen('staff')} onCancel={backToAttract} />,
+    staff: <StaffConsole settings={settings} onLocked={backToAttract} />,
+  }
   return (
     <ErrorBoundary onReset={backToAttract}>
       <div key={visitorKey} className="app">
-        {screen === 'attract' ? (
-          <>
-            <AttractScreen languages={settings.languages} onStart={() => setScreen('signing')} />
-            <p className="kiosk-badge" data-testid="kiosk-badge">
-              {info.eventCode} · {info.kioskId} · v{info.version} · {info.runtime}
-            </p>
-          </>
-        ) : (
-          <VisitorFlow
-            settings={settings}
-            onExit={backToAttract}
-            renderPrint={(record) => (
-              <PrintCertificateButton
-                record={record}
-                printerConfigured={settings.printerName !== ''}
-              />
-            )}
-          />
-        )}
+        {screens[screen]}
         <OnScreenKeyboard />
       </div>
     </ErrorBoundary>

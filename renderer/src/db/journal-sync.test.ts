@@ -122,3 +122,28 @@ describe('journal sync', () => {
     expect(await db.signatures.count()).toBe(2)
   })
 })
+
+describe('journal flush', () => {
+  it('never writes a line twice when flushes overlap', async () => {
+    const db = freshDb()
+    const { api, lines } = memoryJournal()
+    for (let n = 1; n <= 5; n++) {
+      const {
+        id: _id,
+        certificateNo: _c,
+        kioskId: _k,
+        eventCode: _e,
+        createdAt: _t,
+        day: _d,
+        ...rest
+      } = sampleRecord(n, { email: `v${n}@example.eu` })
+      await saveSignature(db, { ...rest, id: crypto.randomUUID() }, ctx)
+    }
+    await Promise.all([
+      flushJournalQueue(db, api),
+      flushJournalQueue(db, api),
+      flushJournalQueue(db, api),
+    ])
+    expect(lines).toHaveLength(5)
+  })
+})

@@ -9,11 +9,22 @@ type JournalApi = Pick<KioskApi, 'appendJournal' | 'readJournal' | 'getJournalSt
 const CHUNK = 500
 
 /**
- * Writes every saved signature whose journal line is not yet confirmed to the on-disk journal.
- * Runs after each save and at start; a failure leaves the queue for the next run.
+ * Writes every saved signature and every withdrawal whose journal line is not yet confirmed to
+ * the on-disk journal. Runs after each save or withdrawal and at start; a failure leaves the
+ * rest for the next run.
  */
-export async function flushJournalQueue(db: KioskDB, api: JournalApi): Promise<number> {
-  let written = 0
+export function flushJournalQueue(db: KioskDB, api: JournalApi): Promise<number> {
+  // One flush at a time per database: two overlapping ones would both append the same lines.
+  const previous = flushes.get(db) ?? Promise.resolve(0)
+  const next = previous.catch(() => 0).then(() => flushOnce(db, api))
+  flushes.set(db, next)
+  return next
+}
+
+const flushes = new WeakMap<KioskDB, Promise<number>>()
+
+async function flushOnce(db: KioskDB, api: JournalApi): Promise<number> {
+  let written = await flushWithdrawals(db, api)
   for (;;) {
     const ids = (await db.journalQueue.limit(CHUNK).toArray()).map((entry) => entry.id)
     if (ids.length === 0) return written
@@ -24,6 +35,21 @@ export async function flushJournalQueue(db: KioskDB, api: JournalApi): Promise<n
     await db.journalQueue.bulkDelete(ids)
     written += records.length
   }
+}
+
+async function flushWithdrawals(db: KioskDB, api: JournalApi): Promise<number> {
+  // Withdrawals are rare: a scan of the tombstones is cheap.
+  const unwritten = await db.tombstones.filter((t) => t.journaledAt === null).toArray()
+  if (unwritten.length === 0) return 0
+  await api.appendJournal(
+    unwritten.map(({ id, certificateNo, withdrawnAt }) => ({
+      type: 'withdrawal',
+      withdrawal: { id, certificateNo, withdrawnAt },
+    })),
+  )
+  const journaledAt = new Date().toISOString()
+  await db.tombstones.bulkUpdate(unwritten.map(({ id }) => ({ key: id, changes: { journaledAt } })))
+  return unwritten.length
 }
 
 export interface RestoreReport {
@@ -95,7 +121,13 @@ async function applyPage(
           report.withdrawn += 1
         }
         if (!(await db.tombstones.get(id))) {
-          await db.tombstones.put({ id, certificateNo, withdrawnAt, syncState: 'pending' })
+          await db.tombstones.put({
+            id,
+            certificateNo,
+            withdrawnAt,
+            syncState: 'pending',
+            journaledAt: withdrawnAt,
+          })
         }
         continue
       }

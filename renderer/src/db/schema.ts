@@ -37,6 +37,8 @@ export interface Tombstone {
   certificateNo: string
   withdrawnAt: string
   syncState: SyncState
+  /** When the on-disk journal recorded the withdrawal; until then it is retried at start. */
+  journaledAt?: string | null
 }
 
 export interface Counter {

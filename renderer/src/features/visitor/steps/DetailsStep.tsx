@@ -93,6 +93,7 @@ export function DetailsStep({ capacity, initial, onDone, onBack, onStartOver }: 
               label={t('details.organisationName')}
               maxLength={300}
               error={message(errors.organisationName?.message)}
+              autoCapitalize="words"
               {...register('organisationName')}
             />
             <Field
@@ -100,6 +101,7 @@ export function DetailsStep({ capacity, initial, onDone, onBack, onStartOver }: 
               label={t('details.role')}
               maxLength={200}
               error={message(errors.role?.message)}
+              autoCapitalize="words"
               {...register('role')}
             />
           </>
@@ -108,12 +110,14 @@ export function DetailsStep({ capacity, initial, onDone, onBack, onStartOver }: 
           label={t('details.firstName')}
           maxLength={100}
           error={message(errors.firstName?.message)}
+          autoCapitalize="words"
           {...register('firstName')}
         />
         <Field
           label={t('details.lastName')}
           maxLength={100}
           error={message(errors.lastName?.message)}
+          autoCapitalize="words"
           {...register('lastName')}
         />
         <Field
@@ -143,6 +147,7 @@ export function DetailsStep({ capacity, initial, onDone, onBack, onStartOver }: 
           optionalLabel={t('details.optional')}
           maxLength={150}
           error={message(errors.city?.message)}
+          autoCapitalize="words"
           {...register('city')}
         />
       </form>

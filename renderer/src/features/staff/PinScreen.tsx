@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { staffPinSchema } from '@shared/staff'
+import { useFocusHeading } from '../../components/useFocusHeading'
+import { api } from '../../lib/api'
+import { PinPad } from './PinPad'
+
+interface Props {
+  onUnlocked: () => void
+  onCancel: () => void
+}
+
+type Mode =
+  { kind: 'loading' } | { kind: 'unlock' } | { kind: 'set' } | { kind: 'confirm'; first: string }
+
+/** Unlocks the staff console, or sets the PIN on first start (entered twice). */
+export function PinScreen({ onUnlocked, onCancel }: Props) {
+  const { t } = useTranslation()
+  const headingRef = useFocusHeading<HTMLHeadingElement>()
+  const [mode, setMode] = useState<Mode>({ kind: 'loading' })
+  const [pin, setPin] = useState('')
+  const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    let cancelled = false
+    void api.getStaffStatus().then((status) => {
+      if (cancelled) return
+      setMode({ kind: status.pinSet ? 'unlock' : 'set' })
+      if (status.lockedUntil) setMessage(lockedMessage(t, status.lockedUntil))
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [t])
+
+  const submit = async () => {
+    if (busy || mode.kind === 'loading') return
+    const entered = pin
+    setPin('')
+    if (mode.kind === 'set') {
+      if (!staffPinSchema.safeParse(entered).success) return setMessage(t('staff.pin.tooShort'))
+      setMessage('')
+      return setMode({ kind: 'confirm', first: entered })
+    }
+    setBusy(true)
+    try {
+      if (mode.kind === 'confirm') {
+        if (entered !== mode.first) {
+          setMessage(t('staff.pin.mismatch'))
+          return setMode({ kind: 'set' })
+        }
+        await api.setStaffPin({ pin: entered })
+        return onUnlocked()
+      }
+      const result = await api.unlockStaff({ pin: entered })
+      if (result.ok) return onUnlocked()
+      setMessage(
+        result.lockedUntil
+          ? lockedMessage(t, result.lockedUntil)
+          : t('staff.pin.wrong', { count: result.attemptsLeft }),
+      )
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const setting = mode.kind === 'set' || mode.kind === 'confirm'
+  return (
+    <main className="screen screen--center staff-pin">
+      <h1 className="title" ref={headingRef} tabIndex={-1}>
+        {setting ? t('staff.pin.setTitle') : t('staff.pin.unlockTitle')}
+      </h1>
+      <p className="lead">
+        {mode.kind === 'set'
+          ? t('staff.pin.setLead')
+          : mode.kind === 'confirm'
+            ? t('staff.pin.confirmLead')
+            : t('staff.pin.unlockLead')}
+      </p>
+      <PinPad
+        value={pin}
+        onChange={setPin}
+        onSubmit={() => void submit()}
+        disabled={busy || mode.kind === 'loading'}
+      />
+      <p className="field__error staff-pin__message" role="alert">
+        {message}
+      </p>
+      <button type="button" className="button" onClick={onCancel}>
+        {t('staff.pin.cancel')}
+      </button>
+    </main>
+  )
+}
+
+function lockedMessage(t: TFunction, until: string): string {
+  const time = new Date(until).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
+  return t('staff.pin.locked', { time })
+}

@@ -1,0 +1,76 @@
+import { useCallback, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PublicSettings } from '@shared/settings'
+import { useFocusHeading } from '../../components/useFocusHeading'
+import { api } from '../../lib/api'
+import { DashboardTab } from './dashboard/DashboardTab'
+import { SignaturesTab } from './signatures/SignaturesTab'
+import { useStaffSession } from './useStaffSession'
+
+export const STAFF_TABS = ['dashboard', 'signatures', 'export', 'settings', 'audit'] as const
+export type StaffTab = (typeof STAFF_TABS)[number]
+
+interface Props {
+  settings: PublicSettings
+  /** Other tabs (export, settings, audit) plug in here. */
+  extraTabs?: Partial<Record<StaffTab, ReactNode>>
+  onLocked: () => void
+}
+
+/** The PIN-protected console: dashboard, signatures, export, settings and audit, with Lock always at hand. */
+export function StaffConsole({ settings, extraTabs = {}, onLocked }: Props) {
+  const { t } = useTranslation()
+  const headingRef = useFocusHeading<HTMLHeadingElement>()
+  const [tab, setTab] = useState<StaffTab>('dashboard')
+  const lock = useCallback(() => {
+    api.lockStaff().catch(() => undefined)
+    onLocked()
+  }, [onLocked])
+  useStaffSession(lock)
+
+  const panels: Partial<Record<StaffTab, ReactNode>> = {
+    dashboard: <DashboardTab settings={settings} />,
+    signatures: <SignaturesTab settings={settings} />,
+    ...extraTabs,
+  }
+  const tabs = STAFF_TABS.filter((name) => panels[name])
+
+  return (
+    <div className="staff">
+      <header className="staff__bar">
+        <h1 className="staff__title" ref={headingRef} tabIndex={-1}>
+          {t('staff.console.title')}
+          <span className="staff__kiosk">
+            {t('staff.console.kiosk', { kiosk: settings.kioskId, event: settings.eventCode })}
+          </span>
+        </h1>
+        <div role="tablist" aria-label={t('staff.console.title')} className="staff__tabs">
+          {tabs.map((name) => (
+            <button
+              key={name}
+              role="tab"
+              id={`staff-tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`staff-panel-${name}`}
+              className="staff__tab"
+              onClick={() => setTab(name)}
+            >
+              {t(`staff.console.tabs.${name}`)}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="button staff__lock" onClick={lock}>
+          {t('staff.console.lock')}
+        </button>
+      </header>
+      <section
+        role="tabpanel"
+        id={`staff-panel-${tab}`}
+        aria-labelledby={`staff-tab-${tab}`}
+        className="staff__panel"
+      >
+        {panels[tab]}
+      </section>
+    </div>
+  )
+}

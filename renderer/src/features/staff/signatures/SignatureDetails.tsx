@@ -1,0 +1,73 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useTranslation } from 'react-i18next'
+import { Dialog } from '../../../components/Dialog'
+import { StrokesImage } from '../../../components/StrokesImage'
+import { db } from '../../../db'
+import type { SignatureRow } from './signature-rows'
+
+/** One signature in full, with the drawn signature rendered from its strokes. */
+export function SignatureDetails({
+  row,
+  onClose,
+  onReprint,
+  onWithdraw,
+}: {
+  row: SignatureRow
+  onClose: () => void
+  onReprint: () => void
+  onWithdraw: () => void
+}) {
+  const { t, i18n } = useTranslation()
+  const strokes = useLiveQuery(() => db.strokes.get(row.id), [row.id])
+  const country = new Intl.DisplayNames([i18n.language], { type: 'region' }).of(row.country)
+  const facts: [string, string | null][] = [
+    [t('staff.table.col.time'), new Date(row.createdAt).toLocaleString(i18n.language)],
+    [t('review.name'), `${row.firstName} ${row.lastName}`],
+    [t('review.capacity'), t(`capacity.${row.capacity}`)],
+    [t('review.organisation'), row.organisationName],
+    [
+      t('review.organisationType'),
+      row.organisationType ? t(`details.orgTypes.${row.organisationType}`) : null,
+    ],
+    [t('review.role'), row.role],
+    [t('review.email'), row.email],
+    [t('review.country'), country ?? row.country],
+    [t('review.city'), row.city],
+    [
+      t('staff.table.col.sync'),
+      `${t(`staff.table.sync.${row.syncState}`)}${row.syncNote ? ` · ${row.syncNote}` : ''}`,
+    ],
+  ]
+  return (
+    <Dialog
+      open
+      title={t('staff.detail.title', { certificateNo: row.certificateNo })}
+      onClose={onClose}
+    >
+      <dl className="facts">
+        {facts
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label} className="facts__row">
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      {strokes && (
+        <StrokesImage signature={strokes.signature} label={t('staff.detail.signature')} />
+      )}
+      <div className="dialog__actions">
+        <button type="button" className="button button--danger" onClick={onWithdraw}>
+          {t('staff.table.withdraw')}
+        </button>
+        <button type="button" className="button" onClick={onReprint}>
+          {t('staff.table.reprint')}
+        </button>
+        <button type="button" className="button button--primary" onClick={onClose}>
+          {t('staff.detail.close')}
+        </button>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,56 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { db } from '../../../db'
+import type { StoredSignature } from '../../../db/schema'
+
+/** A table row: the stored signature (no strokes) plus a folded text to search in. */
+export interface SignatureRow extends StoredSignature {
+  searchText: string
+}
+
+/** Lowercase without accents, so "lukasz" finds Łukasz and "ile de france" finds Île-de-France. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .toLowerCase()
+}
+
+export function toRow(record: StoredSignature): SignatureRow {
+  const searchText = fold(
+    [
+      record.firstName,
+      record.lastName,
+      record.organisationName ?? '',
+      record.role ?? '',
+      record.email ?? '',
+      record.certificateNo,
+      record.city ?? '',
+    ].join(' '),
+  )
+  return { ...record, searchText }
+}
+
+/** Rows matching a search: every word of the query must appear. */
+export function matchesSearch(row: SignatureRow, query: string): boolean {
+  const words = fold(query).split(/\s+/).filter(Boolean)
+  return words.every((word) => row.searchText.includes(word))
+}
+
+const FIRST_PAGE = 60
+
+/**
+ * Every signature as a light row (strokes stay in their own table). The newest rows come first
+ * from an index query so the table shows at once; the full set follows and stays live.
+ */
+export function useSignatureRows(): { rows: SignatureRow[]; complete: boolean } {
+  const firstPage = useLiveQuery(
+    async () =>
+      (await db.signatures.orderBy('createdAt').reverse().limit(FIRST_PAGE).toArray()).map(toRow),
+    [],
+  )
+  const all = useLiveQuery(async () => (await db.signatures.toArray()).map(toRow), [])
+  if (all) return { rows: all, complete: true }
+  return { rows: firstPage ?? [], complete: false }
+}

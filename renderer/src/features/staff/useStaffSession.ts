@@ -1,0 +1,33 @@
+import { useEffect, useRef } from 'react'
+import { api } from '../../lib/api'
+
+/** Matches the main process's session: the console locks after two minutes without staff activity. */
+export const STAFF_IDLE_MS = 2 * 60_000
+const HEARTBEAT_MS = 30_000
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'input'] as const
+
+/**
+ * Locks the console after two idle minutes, and while staff are active tells the main process
+ * (at most every 30 s) so its session does not expire under them.
+ */
+export function useStaffSession(onLock: () => void) {
+  const lastBeat = useRef(0)
+  useEffect(() => {
+    let timer = window.setTimeout(onLock, STAFF_IDLE_MS)
+    const activity = () => {
+      window.clearTimeout(timer)
+      timer = window.setTimeout(onLock, STAFF_IDLE_MS)
+      const now = Date.now()
+      if (now - lastBeat.current > HEARTBEAT_MS) {
+        lastBeat.current = now
+        api.touchStaff().catch(onLock)
+      }
+    }
+    for (const type of ACTIVITY)
+      document.addEventListener(type, activity, { capture: true, passive: true })
+    return () => {
+      window.clearTimeout(timer)
+      for (const type of ACTIVITY) document.removeEventListener(type, activity, { capture: true })
+    }
+  }, [onLock])
+}

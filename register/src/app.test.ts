@@ -124,6 +124,22 @@ describeEachDatabase('register HTTP API', (ctx) => {
     expect(await rowsWritten(ctx.db())).toBe(0)
   })
 
+  it('answers 415 to a body that is not JSON', async () => {
+    const token = await createToken(ctx.db(), 'B01')
+    const app = await appOn(ctx.db())
+
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/batches',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+      payload: JSON.stringify(sampleBatch([sampleRecord(1)])),
+    })
+
+    expect(res.statusCode).toBe(415)
+    expect(errorOf(res.body)).toMatch(/text\/plain/)
+    expect(await rowsWritten(ctx.db())).toBe(0)
+  })
+
   it('answers 413 for a body over the byte limit and for too many records', async () => {
     const token = await createToken(ctx.db(), 'B01')
     const app = await appOn(ctx.db())

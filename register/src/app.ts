@@ -38,12 +38,19 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
     return503OnClosing: true,
   })
 
+  // The protocol speaks JSON only; a text body is answered 415 rather than parsed as a string.
+  app.removeContentTypeParser('text/plain')
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply
         .code(413)
         .send({ error: `Batch too large: the register reads at most ${MAX_BATCH_BYTES} bytes.` })
+    }
+    if (status === 415) {
+      const type = request.headers['content-type'] ?? 'no Content-Type'
+      return reply.code(415).send({ error: `Send JSON (application/json), not ${type}.` })
     }
     if (status >= 400 && status < 500) {
       const prefix = error instanceof SyntaxError ? 'Malformed JSON: ' : ''

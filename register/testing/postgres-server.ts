@@ -43,7 +43,7 @@ export function findPostgres(): PostgresBinaries {
   if (!binDir) {
     return {
       available: false,
-      reason: `no PostgreSQL server binaries (initdb, pg_ctl, postgres) in ${DEBIAN_ROOT}/*/bin; install Debian's "postgresql" package or set POSTGRES_BIN_DIR`,
+      reason: `no PostgreSQL server binaries (initdb, pg_ctl, postgres) in ${process.env.POSTGRES_BIN_DIR ?? `${DEBIAN_ROOT}/*/bin`}; install Debian's "postgresql" package or set POSTGRES_BIN_DIR`,
     }
   }
   if (process.getuid?.() !== 0) return { available: true, binDir, runAs: null }

@@ -33,6 +33,8 @@ export interface StartRegisterOptions {
   startTimeoutMs?: number
 }
 
+export type StopSignal = 'SIGTERM' | 'SIGINT' | 'SIGKILL'
+
 export interface RegisterProcess {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   readonly url: string
@@ -44,8 +46,8 @@ export interface RegisterProcess {
   readonly running: boolean
   /** Everything the process printed, for failure messages. */
   output(): string
-  /** Stops the process (SIGTERM: clean shutdown; SIGKILL: a crash). Data is kept. */
-  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>
+  /** Stops the process (SIGTERM or SIGINT: clean shutdown; SIGKILL: a crash). Data is kept. */
+  stop(signal?: StopSignal): Promise<void>
   /** Starts it again on the same port and data, without the faults of the first start. */
   start(): Promise<void>
   /**
@@ -132,7 +134,7 @@ export async function startRegister(options: StartRegisterOptions = {}): Promise
     port = Number(new URL(url).port)
   }
 
-  async function stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
+  async function stop(signal: StopSignal = 'SIGTERM'): Promise<void> {
     const proc = child
     if (!proc) return
     child = null

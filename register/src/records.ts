@@ -57,7 +57,8 @@ export async function applyRecords(
   for (const [i, p] of parsed.entries()) {
     if (!p.success) {
       results.push({ id: idOf(raws[i]), status: 'rejected', reason: describeIssues(p.error) })
-    } else if (inserted.has(p.data.id)) {
+    } else if (inserted.delete(p.data.id)) {
+      // Deleted once taken: a second copy of the same id in this batch is its duplicate.
       results.push({ id: p.data.id, status: 'accepted' })
     } else {
       results.push(await explainConflict(tx, p.data))

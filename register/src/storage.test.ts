@@ -140,6 +140,15 @@ describeEachDatabase('register storage', (ctx) => {
       expect(answer.results[1]?.certificateNo).toBe('EWRC26-B01-000001')
     })
 
+    it('answers the same record twice in one batch accepted, then duplicate', async () => {
+      const answer = responseOf(
+        await submitBatch(ctx.db(), sampleBatch([sampleRecord(1), sampleRecord(1)])),
+      )
+
+      expect(answer.results.map((r) => r.status)).toEqual(['accepted', 'duplicate'])
+      expect(await counts(ctx.db())).toMatchObject({ signatures: 1 })
+    })
+
     it('rejects a schema-invalid record with a readable reason and accepts the others', async () => {
       const bad = { ...sampleRecord(2), email: 'not-an-email', country: 'Poland' }
       const answer = responseOf(

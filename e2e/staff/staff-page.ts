@@ -21,6 +21,8 @@ export class StaffPage {
   /** Opens the console: sets the PIN on first start, unlocks otherwise. */
   async open(pin = STAFF_PIN) {
     await this.openPinScreen()
+    // The keys are enabled once the kiosk has said whether a PIN exists.
+    await expect(this.page.getByRole('button', { name: 'Digit 1' })).toBeEnabled()
     if (await this.page.getByRole('heading', { name: 'Set the staff PIN' }).isVisible()) {
       await this.typePin(pin)
       await this.typePin(pin)
@@ -39,6 +41,6 @@ export class StaffPage {
   }
 
   async filter(label: string, option: string) {
-    await this.page.getByLabel(label, { exact: true }).selectOption({ label: option })
+    await this.page.getByRole('combobox', { name: label, exact: true }).selectOption({ label: option })
   }
 }

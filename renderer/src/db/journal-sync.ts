@@ -2,7 +2,8 @@ import type { KioskApi } from '@shared/api'
 import type { JournalEntry } from '@shared/journal'
 import { CERTIFICATE_NO } from '@shared/signature'
 import { certificateCounterKey, loadSignatureRecords, toStored } from './save-signature'
-import type { KioskDB } from './schema'
+import type { SignatureRecord } from '@shared/signature'
+import type { KioskDB, Tombstone } from './schema'
 
 type JournalApi = Pick<KioskApi, 'appendJournal' | 'readJournal' | 'getJournalStats'>
 
@@ -110,39 +111,53 @@ async function applyPage(
   report: RestoreReport,
 ) {
   const counterKey = certificateCounterKey(ctx)
+  const ids = [
+    ...new Set(entries.map((e) => (e.type === 'signature' ? e.record.id : e.withdrawal.id))),
+  ]
   await db.transaction('rw', [db.signatures, db.strokes, db.tombstones, db.counters], async () => {
-    let highest = (await db.counters.get(counterKey))?.value ?? 0
+    // One bulk read for the page, then the page is replayed in order in memory.
+    const [live, dead] = await Promise.all([db.signatures.bulkGet(ids), db.tombstones.bulkGet(ids)])
+    const present = new Set(ids.filter((_, i) => live[i]))
+    const withdrawnBefore = new Set(ids.filter((_, i) => dead[i]))
+    const toAdd = new Map<string, SignatureRecord>()
+    const toErase: string[] = []
+    const tombstones: Tombstone[] = []
     for (const entry of entries) {
-      if (entry.type === 'withdrawal') {
-        const { id, certificateNo, withdrawnAt } = entry.withdrawal
-        if (await db.signatures.get(id)) {
-          await db.signatures.delete(id)
-          await db.strokes.delete(id)
-          report.withdrawn += 1
-        }
-        if (!(await db.tombstones.get(id))) {
-          await db.tombstones.put({
-            id,
-            certificateNo,
-            withdrawnAt,
-            syncState: 'pending',
-            journaledAt: withdrawnAt,
-          })
-        }
+      if (entry.type === 'signature') {
+        const { id } = entry.record
+        if (present.has(id) || withdrawnBefore.has(id) || toAdd.has(id)) continue
+        toAdd.set(id, entry.record)
+        report.restored += 1
         continue
       }
-      const { record } = entry
-      if ((await db.signatures.get(record.id)) || (await db.tombstones.get(record.id))) continue
-      await db.signatures.add(toStored(record))
-      await db.strokes.put({ id: record.id, signature: record.signature })
-      report.restored += 1
-      if (
-        record.certificateNo.startsWith(`${counterKey}-`) &&
-        CERTIFICATE_NO.test(record.certificateNo)
-      ) {
-        highest = Math.max(highest, Number(record.certificateNo.slice(-6)))
+      const { id, certificateNo, withdrawnAt } = entry.withdrawal
+      if (toAdd.delete(id) || present.delete(id)) {
+        toErase.push(id)
+        report.withdrawn += 1
+      }
+      if (!withdrawnBefore.has(id)) {
+        withdrawnBefore.add(id)
+        tombstones.push({
+          id,
+          certificateNo,
+          withdrawnAt,
+          syncState: 'pending',
+          journaledAt: withdrawnAt,
+        })
       }
     }
+    const records = [...toAdd.values()]
+    await db.signatures.bulkDelete(toErase)
+    await db.strokes.bulkDelete(toErase)
+    await db.tombstones.bulkPut(tombstones)
+    await db.signatures.bulkAdd(records.map(toStored))
+    await db.strokes.bulkPut(records.map(({ id, signature }) => ({ id, signature })))
+    const sequences = records
+      .filter(
+        (r) => r.certificateNo.startsWith(`${counterKey}-`) && CERTIFICATE_NO.test(r.certificateNo),
+      )
+      .map((r) => Number(r.certificateNo.slice(-6)))
+    const highest = Math.max((await db.counters.get(counterKey))?.value ?? 0, ...sequences)
     await db.counters.put({ key: counterKey, value: highest })
   })
 }

@@ -10,7 +10,7 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublicSettings } from '@shared/settings'
 import { ORGANISATION_TYPES } from '@shared/signature'
@@ -323,10 +323,14 @@ function FilterSelect(props: {
   options: [string, string][]
   onChange: (value: string) => void
 }) {
+  const id = useId()
   return (
-    <label className="filter">
-      <span className="filter__label">{props.label}</span>
+    <div className="filter">
+      <label className="filter__label" htmlFor={id}>
+        {props.label}
+      </label>
       <select
+        id={id}
         className="filter__select"
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
@@ -338,6 +342,6 @@ function FilterSelect(props: {
           </option>
         ))}
       </select>
-    </label>
+    </div>
   )
 }

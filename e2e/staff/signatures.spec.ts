@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { sampleSignatures } from '../../electron/shared/testing/sample-signatures'
+import type { SignatureRecord } from '../../electron/shared/signature'
+import { test, expect, openKiosk } from '../support/fixtures'
+import { PersistentBrowser } from '../support/persistent-browser'
+import { seedJournal } from '../support/seed-journal'
+import { freshDataDir, startWebHost, type WebHostProcess } from '../support/web-host'
+import { storedRows, storedSignatures } from '../visitor/visitor-page'
+import { StaffPage } from './staff-page'
+
+const SEEDED: SignatureRecord[] = sampleSignatures({
+  count: 5_000,
+  seed: 7,
+  kioskId: 'B01',
+  eventCode: 'EWRC26',
+  firstDay: '2026-10-13',
+  days: 3,
+  languages: ['en', 'fr', 'de'],
+})
+
+/** A host whose data folder holds 5,000 signatures in its journal; the app restores them at boot. */
+async function seededHost(): Promise<WebHostProcess> {
+  const dataDir = await freshDataDir()
+  await seedJournal(dataDir, SEEDED)
+  return startWebHost({ dataDir })
+}
+
+test.describe('signatures table over 5,000 signatures', () => {
+  let host: WebHostProcess
+  test.beforeEach(async () => {
+    host = await seededHost()
+  })
+  test.afterEach(async () => {
+    await host.stop()
+  })
+
+  test('search, filters and sorting give the exact expected rows', async ({ page }) => {
+    await openKiosk(page, host)
+    const staff = new StaffPage(page)
+    await staff.open()
+    await staff.tab('Signatures')
+    await expect(staff.resultCount()).toHaveText('5000 signatures')
+
+    const organisations = SEEDED.filter((r) => r.capacity === 'organisation')
+    await staff.filter('Capacity', 'On behalf of an organisation')
+    await expect(staff.resultCount()).toHaveText(`${organisations.length} of 5000 signatures`)
+
+    const firstDayOrgs = organisations.filter((r) => r.day === '2026-10-13')
+    await staff.filter('Day', '2026-10-13')
+    await expect(staff.resultCount()).toHaveText(`${firstDayOrgs.length} of 5000 signatures`)
+
+    const regions = firstDayOrgs.filter((r) => r.organisationType === 'region')
+    await staff.filter('Organisation type', 'Region')
+    await expect(staff.resultCount()).toHaveText(`${regions.length} of 5000 signatures`)
+    expect(regions.length).toBeGreaterThan(0)
+
+    await staff.filter('Capacity', 'Any')
+    await staff.filter('Day', 'Any day')
+    await staff.filter('Organisation type', 'Any')
+    await expect(staff.resultCount()).toHaveText('5000 signatures')
+
+    // A certificate number finds exactly its signature.
+    const target = SEEDED[1234]!
+    const search = page.getByRole('searchbox', { name: /Search name/ })
+    await search.fill(target.certificateNo)
+    await expect(staff.resultCount()).toHaveText('1 of 5000 signatures')
+    await expect(page.getByRole('row', { name: new RegExp(target.certificateNo) })).toBeVisible()
+
+    // Accent- and case-insensitive: the folded last name finds every signatory who has it.
+    const withName = SEEDED.filter(
+      (r) => r.lastName === target.lastName || r.firstName === target.lastName,
+    )
+    const folded = target.lastName.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+    await search.fill(folded)
+    const count = await staff.resultCount().textContent()
+    expect(Number(count?.split(' ')[0])).toBeGreaterThanOrEqual(withName.length)
+    await search.fill('')
+
+    // Sorting by certificate number, ascending then descending.
+    const numbers = SEEDED.map((r) => r.certificateNo).sort()
+    await page.getByRole('button', { name: 'Certificate no.' }).click()
+    await expect(page.getByRole('row').nth(1)).toContainText(numbers[0]!)
+    await page.getByRole('button', { name: /Certificate no\./ }).click()
+    await expect(page.getByRole('row').nth(1)).toContainText(numbers.at(-1)!)
+    // Only the visible rows are in the page, not 5,000.
+    expect(await page.locator('tbody tr').count()).toBeLessThan(80)
+  })
+
+  test('select all matching, hide a column', async ({ page }) => {
+    await openKiosk(page, host)
+    const staff = new StaffPage(page)
+    await staff.open()
+    await staff.tab('Signatures')
+    await staff.filter('Country', 'Germany')
+    const germans = SEEDED.filter((r) => r.country === 'DE').length
+    await page.getByRole('button', { name: `Select all ${germans} matching` }).click()
+    await expect(page.getByText(`${germans} selected`)).toBeVisible()
+    await page.getByText('Columns').click()
+    await page.getByRole('checkbox', { name: 'Email' }).uncheck()
+    await expect(page.getByRole('columnheader', { name: 'Email' })).toHaveCount(0)
+  })
+})
+
+test('withdrawing erases the personal data in IndexedDB and the journal, and survives a restart', async ({
+  host,
+}) => {
+  const browser = await PersistentBrowser.create()
+  try {
+    const page = await browser.open(host.url)
+    await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready')
+    const { VisitorPage } = await import('../visitor/visitor-page')
+    const visitor = new VisitorPage(page)
+    await visitor.signUpToReview({
+      firstName: 'Ieva',
+      lastName: 'Kazlauskaitė',
+      email: 'ieva@example.lt',
+      countryName: 'Lithuania',
+    })
+    const certificateNo = await visitor.confirm()
+    await page.getByRole('button', { name: 'Finish' }).click()
+
+    const staff = new StaffPage(page)
+    await staff.open()
+    await staff.tab('Signatures')
+    await page.getByRole('button', { name: `Details ${certificateNo}` }).click()
+    await page.getByRole('button', { name: 'Withdraw' }).click()
+    await page.getByRole('button', { name: 'Erase the personal data' }).click()
+    await expect(page.getByText(`Signature ${certificateNo} was withdrawn.`)).toBeVisible()
+    await expect(staff.resultCount()).toHaveText('0 signatures')
+
+    expect(await storedSignatures(page)).toEqual([])
+    expect(await storedRows(page, 'strokes')).toEqual([])
+    expect(await storedRows(page, 'tombstones')).toEqual([
+      expect.objectContaining({
+        certificateNo,
+        syncState: 'pending',
+        withdrawnAt: expect.any(String),
+      }),
+    ])
+    const journal = await readFile(join(host.dataDir, 'journal.jsonl'), 'utf8')
+    expect(journal).toContain(`"type":"withdrawal"`)
+
+    // Even a wiped profile restored from the journal does not bring Ieva back.
+    await browser.kill()
+    const { rm } = await import('node:fs/promises')
+    await rm(browser.profileDir, { recursive: true, force: true })
+    const again = await browser.open(host.url)
+    await expect(again.locator('html')).toHaveAttribute('data-app-state', 'ready')
+    expect(await storedSignatures(again)).toEqual([])
+    expect((await storedRows(again, 'tombstones')).map((t) => t.certificateNo)).toEqual([
+      certificateNo,
+    ])
+    const audit = await storedRows(again, 'audit')
+    expect(JSON.stringify(audit)).not.toContain('Kazlauskait')
+  } finally {
+    await browser.close()
+  }
+})

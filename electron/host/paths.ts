@@ -5,3 +5,4 @@ import { join, resolve } from 'node:path'
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..')
 export const BUILT_RENDERER = join(PROJECT_ROOT, 'out', 'renderer')
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, '.kiosk-data')
+export const DEFAULT_PORT = 8480

@@ -41,6 +41,8 @@ export class StaffPage {
   }
 
   async filter(label: string, option: string) {
-    await this.page.getByRole('combobox', { name: label, exact: true }).selectOption({ label: option })
+    await this.page
+      .getByRole('combobox', { name: label, exact: true })
+      .selectOption({ label: option })
   }
 }

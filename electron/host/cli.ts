@@ -1,5 +1,5 @@
 /**
- * `npm run start:web -- --port <p> --data <dir> [--no-open]`: the web host alone, for booth PCs
+ * `npm run start:web -- --port <p> --data <dir> [--exports <dir>] [--no-open]`: the web host alone, for booth PCs
  * that only have a browser and for the end-to-end tests.
  */
 import { join, resolve } from 'node:path'
@@ -8,13 +8,17 @@ import { existsSync } from 'node:fs'
 import { createLogger } from '../services/logger'
 import { openKioskServices } from '../services/kiosk-services'
 import { startHost } from './server'
-import { BUILT_RENDERER, DEFAULT_DATA_DIR } from './paths'
+import { BUILT_RENDERER, DEFAULT_DATA_DIR, DEFAULT_PORT } from './paths'
 import { findChromium, hasDisplay, openKioskBrowser } from './browser'
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: '0' },
+    // A fixed port by default: IndexedDB belongs to the origin, port included, so the kiosk
+    // must come back on the same one after a restart (0 picks a free port, for tests).
+    port: { type: 'string', default: String(DEFAULT_PORT) },
     data: { type: 'string', default: DEFAULT_DATA_DIR },
+    /** Where staff exports and bulk certificate PDFs are written; default `<data>/exports`. */
+    exports: { type: 'string' },
     renderer: { type: 'string', default: BUILT_RENDERER },
     'no-open': { type: 'boolean', default: false },
   },
@@ -33,11 +37,13 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 }
 const dataDir = resolve(values.data)
 const log = createLogger('web-host')
-const services = await openKioskServices({ dataDir, runtime: 'web', log })
+const exportsDir = resolve(values.exports ?? join(dataDir, 'exports'))
+const services = await openKioskServices({ dataDir, runtime: 'web', log, exportsDir })
 const host = await startHost({ handlers: services.handlers, rendererDir, log, port })
 
 console.log(`Cohesion Kiosk web host ready: ${host.url}`)
 console.log(`Data folder: ${dataDir}`)
+console.log(`Export folder: ${exportsDir}`)
 
 if (!values['no-open']) {
   const chromium = findChromium()

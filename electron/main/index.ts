@@ -1,5 +1,5 @@
 /** Electron glue: lifecycle, the kiosk window, lockdown, IPC. All logic lives in services. */
-import { app, Menu } from 'electron'
+import { app, dialog, Menu, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createLogger } from '../services/logger'
@@ -27,19 +27,34 @@ if (!app.requestSingleInstanceLock()) {
   if (process.env.KIOSK_DATA_DIR) app.setPath('userData', process.env.KIOSK_DATA_DIR)
   Menu.setApplicationMenu(null)
 
+  let kioskWindow: BrowserWindow | undefined
+  /** Staff pick the export folder (a USB stick) in the system dialog, over the kiosk window. */
+  const chooseFolder = async (): Promise<string | null> => {
+    const options: Electron.OpenDialogOptions = {
+      title: 'Export folder',
+      properties: ['openDirectory', 'createDirectory'],
+    }
+    const answer = kioskWindow
+      ? await dialog.showOpenDialog(kioskWindow, options)
+      : await dialog.showOpenDialog(options)
+    return answer.canceled ? null : (answer.filePaths[0] ?? null)
+  }
+
   void app.whenReady().then(async () => {
     applyLockdown(isOwnPage, isProduction)
     const services = await openKioskServices({
       dataDir: app.getPath('userData'),
       runtime: 'electron',
       log,
+      exportsDir: join(app.getPath('userData'), 'exports'),
+      chooseFolder,
     })
     registerIpc(services.handlers, isOwnPage, log)
-    const window = createKioskWindow({
+    const window = (kioskWindow = createKioskWindow({
       preload: join(here, '../preload/index.cjs'),
       windowed,
       devTools: !isProduction,
-    })
+    }))
     app.on('second-instance', () => {
       if (window.isMinimized()) window.restore()
       window.focus()

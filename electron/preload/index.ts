@@ -25,6 +25,17 @@ const kiosk = {
   checkRegister: call('checkRegister'),
   sendBatch: call('sendBatch'),
   setRegisterToken: call('setRegisterToken'),
+  getExportInfo: call('getExportInfo'),
+  chooseExportFolder: call('chooseExportFolder'),
+  beginExport: call('beginExport'),
+  addToExport: call('addToExport'),
+  finishExport: call('finishExport'),
+  cancelExport: call('cancelExport'),
+  beginCertificates: call('beginCertificates'),
+  addCertificates: call('addCertificates'),
+  finishCertificates: call('finishCertificates'),
+  cancelCertificates: call('cancelCertificates'),
+  readCertificates: call('readCertificates'),
 } satisfies KioskBridge
 
 contextBridge.exposeInMainWorld('kiosk', kiosk)

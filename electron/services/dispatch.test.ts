@@ -54,6 +54,8 @@ describe('dispatch validates every call against the contract', () => {
 
   it('passes the parsed argument to the handler and wraps its answer', async () => {
     const table = await handlers()
+    // Settings are staff-only: setting the first PIN opens a console session.
+    await dispatch(table, 'setStaffPin', { pin: '482913' }, silentLog)
     const result = await dispatch(table, 'updateSettings', { idleSeconds: 90 }, silentLog)
     expect(result.ok).toBe(true)
     expect(table.updateSettings).toHaveBeenCalledWith({ idleSeconds: 90 })

@@ -1,6 +1,9 @@
 import type { Runtime } from '../shared/api'
 import type { Handlers } from './dispatch'
+import type { BulkCertificateDesk } from './bulk-certificate-desk'
 import type { CertificateDesk } from './certificate-desk'
+import type { ExportDesk } from './export-desk'
+import type { ExportFolders } from './export-folders'
 import type { Journal } from './journal'
 import { listPrinters, printTestPage } from './printing'
 import type { SettingsStore } from './settings-store'
@@ -14,6 +17,9 @@ export interface HandlerDeps {
   journal: Journal
   certificates: CertificateDesk
   staff: StaffAuth
+  folders: ExportFolders
+  exports: ExportDesk
+  bulkCertificates: BulkCertificateDesk
 }
 
 /** The handler table both transports serve. Each handler gets an argument the contract has already validated. */
@@ -23,6 +29,9 @@ export function createHandlers({
   journal,
   certificates,
   staff,
+  folders,
+  exports,
+  bulkCertificates,
 }: HandlerDeps): Handlers {
   /** Handlers only an unlocked staff console may call. */
   const staffOnly =
@@ -31,13 +40,14 @@ export function createHandlers({
       staff.requireSession()
       return handler(input)
     }
+  const sync = createSyncHandlers(settings)
   return {
     getAppInfo: async () => {
       const { kioskId, eventCode, eventName } = settings.editable()
       return { name: APP_NAME, version: APP_VERSION, kioskId, eventCode, eventName, runtime }
     },
     getSettings: async () => settings.publicView(),
-    updateSettings: async (update) => settings.update(update),
+    updateSettings: staffOnly(async (update) => settings.update(update)),
     appendJournal: async (entries) => journal.append(entries),
     readJournal: async ({ offset, limit }) => journal.read(offset, limit),
     getJournalStats: async () => journal.stats(),
@@ -50,6 +60,21 @@ export function createHandlers({
     lockStaff: async () => staff.lock(),
     touchStaff: staffOnly(async () => staff.status()),
     setStaffPin: async ({ pin }) => staff.setPin(pin),
-    ...createSyncHandlers(settings),
+    ...sync,
+    setRegisterToken: staffOnly(sync.setRegisterToken),
+    getExportInfo: staffOnly(async () => folders.info()),
+    chooseExportFolder: staffOnly(async () => {
+      const folder = await folders.choose()
+      return folder === null ? null : { folder }
+    }),
+    beginExport: staffOnly(async (scope) => exports.begin(scope)),
+    addToExport: staffOnly(async (chunk) => exports.add(chunk)),
+    finishExport: staffOnly(async ({ jobId }) => exports.finish(jobId)),
+    cancelExport: staffOnly(async ({ jobId }) => exports.cancel(jobId)),
+    beginCertificates: staffOnly(async (input) => bulkCertificates.begin(input)),
+    addCertificates: staffOnly(async ({ jobId, records }) => bulkCertificates.add(jobId, records)),
+    finishCertificates: staffOnly(async ({ jobId }) => bulkCertificates.finish(jobId)),
+    cancelCertificates: staffOnly(async ({ jobId }) => bulkCertificates.cancel(jobId)),
+    readCertificates: staffOnly(async ({ jobId }) => bulkCertificates.read(jobId)),
   }
 }

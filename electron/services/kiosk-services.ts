@@ -2,7 +2,10 @@ import type { Runtime } from '../shared/api'
 import type { Handlers } from './dispatch'
 import { createHandlers } from './handlers'
 import { join } from 'node:path'
+import { BulkCertificateDesk } from './bulk-certificate-desk'
 import { CertificateDesk } from './certificate-desk'
+import { ExportDesk } from './export-desk'
+import { ExportFolders, type ChooseFolder } from './export-folders'
 import { Journal } from './journal'
 import type { Logger } from './logger'
 import { SettingsStore } from './settings-store'
@@ -19,9 +22,17 @@ export async function openKioskServices(options: {
   dataDir: string
   runtime: Runtime
   log: Logger
+  /** Where exports and bulk certificates go unless staff choose a folder; default `<data>/exports`. */
+  exportsDir?: string
+  /** The system folder dialog (Electron only); without it the export folder is fixed. */
+  chooseFolder?: ChooseFolder
 }): Promise<KioskServices> {
   const settings = await SettingsStore.open(options.dataDir, options.log)
   const journal = await Journal.open(options.dataDir, options.log)
+  const folders = new ExportFolders(
+    options.exportsDir ?? join(options.dataDir, 'exports'),
+    options.chooseFolder,
+  )
   return {
     settings,
     journal,
@@ -31,6 +42,9 @@ export async function openKioskServices(options: {
       journal,
       certificates: new CertificateDesk(settings, join(options.dataDir, 'spool')),
       staff: new StaffAuth(settings),
+      folders,
+      exports: new ExportDesk({ settings, folders }),
+      bulkCertificates: new BulkCertificateDesk({ settings, folders }),
     }),
   }
 }

@@ -11,6 +11,22 @@ import {
   type JournalPage,
   type JournalStats,
 } from './journal'
+import {
+  addCertificatesSchema,
+  beginCertificatesSchema,
+  type CertificatesJobStarted,
+  type CertificatesProgress,
+  type CertificatesResult,
+} from './bulk-certificates'
+import {
+  addToExportSchema,
+  beginExportSchema,
+  jobRefSchema,
+  type ExportAddResult,
+  type ExportFolderInfo,
+  type ExportJobStarted,
+  type ExportResult,
+} from './export-jobs'
 import type { PrinterList, PrintResult } from './printing'
 import { batchRequestSchema } from './register-protocol'
 import { settingsUpdateSchema, type PublicSettings } from './settings'
@@ -91,6 +107,29 @@ export const contract = {
     'settings:set-register-token',
     registerTokenUpdateSchema,
   ),
+  /** Staff: where exports go by default, and whether another folder can be chosen. */
+  getExportInfo: method<ExportFolderInfo>()('export:info', none),
+  /** Staff: the system folder dialog in Electron (null when cancelled); the export folder on the web host. */
+  chooseExportFolder: method<{ folder: string } | null>()('export:choose-folder', none),
+  /** Staff: starts exporting a day (or a table selection) into the default or a chosen folder. */
+  beginExport: method<ExportJobStarted>()('export:begin', beginExportSchema),
+  /** Staff: one chunk of the export's records, withdrawals and audit entries. */
+  addToExport: method<ExportAddResult>()('export:add', addToExportSchema),
+  /** Staff: writes the batch atomically and ends the job. */
+  finishExport: method<ExportResult>()('export:finish', jobRefSchema),
+  cancelExport: method<void>()('export:cancel', jobRefSchema),
+  /** Staff: starts one PDF of certificates (a page each) in the export folder. */
+  beginCertificates: method<CertificatesJobStarted>()(
+    'certificates:bulk-begin',
+    beginCertificatesSchema,
+  ),
+  /** Staff: a chunk of records; answers once the PDF writer has caught up, with pages done. */
+  addCertificates: method<CertificatesProgress>()('certificates:bulk-add', addCertificatesSchema),
+  finishCertificates: method<CertificatesResult>()('certificates:bulk-finish', jobRefSchema),
+  /** Staff: stops the writer; nothing is left at the PDF's path. */
+  cancelCertificates: method<void>()('certificates:bulk-cancel', jobRefSchema),
+  /** Staff: the finished PDF's bytes when small enough (the web host's download). */
+  readCertificates: method<Uint8Array>()('certificates:bulk-read', jobRefSchema),
 } as const
 
 export type Contract = typeof contract

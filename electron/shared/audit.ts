@@ -13,6 +13,12 @@ export const AUDIT_ACTIONS = [
   'withdrawal',
   'settings-change',
   'restore',
+  'bulk-certificates',
+  // Kiosk events staff must be able to account for (written by the renderer's database code).
+  'save-failed',
+  'journal-failed',
+  'restore-skipped-lines',
+  'storage-persistence',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

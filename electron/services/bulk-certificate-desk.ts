@@ -1,0 +1,213 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ApiError } from '../shared/api-error'
+import {
+  CERTIFICATES_PER_CALL,
+  DOWNLOAD_LIMIT_BYTES,
+  type BeginCertificates,
+  type CertificatesJobStarted,
+  type CertificatesProgress,
+  type CertificatesResult,
+} from '../shared/bulk-certificates'
+import type { SignatureRecord } from '../shared/signature'
+import {
+  hasCertificateStrings,
+  NoCertificatesError,
+  writeCertificates,
+  type WriteCertificatesResult,
+} from './certificates'
+import type { ExportFolders } from './export-folders'
+import { JobRegistry } from './job-registry'
+import { RecordQueue } from './record-queue'
+import type { SettingsStore } from './settings-store'
+
+const IDLE_MS = 2 * 60_000
+const FINISHED_KEPT_MS = 15 * 60_000
+
+interface RunningJob {
+  path: string
+  total: number
+  received: number
+  done: number
+  queue: RecordQueue<SignatureRecord>
+  controller: AbortController
+  /** Settles when the writer ends; never rejects (the outcome is in `failure`). */
+  writing: Promise<WriteCertificatesResult | null>
+  failure: unknown
+  finishing: boolean
+}
+
+interface FinishedJob {
+  path: string
+  bytes: number
+}
+
+class Cancelled extends Error {
+  constructor() {
+    super('Cancelled')
+    this.name = 'Cancelled'
+  }
+}
+
+export interface BulkCertificateDeskOptions {
+  settings: SettingsStore
+  folders: ExportFolders
+  idleMs?: number
+}
+
+/**
+ * Organisers' bulk certificates: records arrive in chunks and are streamed straight into
+ * `writeCertificates` (one PDF, a page each) in the export folder. Each `add` answers once the
+ * writer has caught up, so at most about two chunks are ever held. Cancel, an error or an
+ * abandoned job leave nothing at the destination (the writer's temp file is removed).
+ */
+export class BulkCertificateDesk {
+  private readonly running: JobRegistry<RunningJob>
+  private readonly finished: JobRegistry<FinishedJob>
+
+  constructor(private readonly options: BulkCertificateDeskOptions) {
+    this.running = new JobRegistry<RunningJob>({
+      idleMs: options.idleMs ?? IDLE_MS,
+      maxJobs: 1,
+      noun: 'certificate job',
+      onExpire: (job) => stop(job),
+    })
+    this.finished = new JobRegistry<FinishedJob>({
+      idleMs: FINISHED_KEPT_MS,
+      maxJobs: Number.POSITIVE_INFINITY,
+      noun: 'certificate PDF',
+    })
+  }
+
+  /** Opens the PDF (under a temporary name) and starts the writer waiting for records. */
+  async begin(input: BeginCertificates): Promise<CertificatesJobStarted> {
+    if (input.language && !hasCertificateStrings(input.language)) {
+      throw new ApiError('invalid-argument', `No certificate texts in language "${input.language}"`)
+    }
+    const folder = await this.options.folders.resolve(input.folder)
+    const settings = this.options.settings.editable()
+    const path = join(
+      folder,
+      `${settings.eventCode}-${settings.kioskId}-certificates-${input.label}.pdf`,
+    )
+    const queue = new RecordQueue<SignatureRecord>()
+    const controller = new AbortController()
+    const job: RunningJob = {
+      path,
+      total: input.total,
+      received: 0,
+      done: 0,
+      queue,
+      controller,
+      writing: Promise.resolve(null),
+      failure: undefined,
+      finishing: false,
+    }
+    const jobId = this.running.add(job)
+    job.writing = writeCertificates(queue, path, settings, {
+      signal: controller.signal,
+      total: input.total,
+      ...(input.language ? { language: input.language } : {}),
+      onProgress: (done) => (job.done = done),
+    }).catch((error: unknown) => {
+      job.failure = error
+      queue.abandon(error)
+      return null
+    })
+    return { jobId, path }
+  }
+
+  /** Queues a chunk and answers once the writer is within one chunk of it. */
+  async add(jobId: string, records: readonly SignatureRecord[]): Promise<CertificatesProgress> {
+    const job = this.open(jobId)
+    if (job.received + records.length > job.total) {
+      throw new ApiError(
+        'invalid-argument',
+        `This job was started for ${job.total} certificates; more were sent`,
+      )
+    }
+    job.queue.push(records)
+    job.received += records.length
+    await job.queue.waitBelow(CERTIFICATES_PER_CALL)
+    if (job.controller.signal.aborted) {
+      throw new ApiError('conflict', 'The certificate job was cancelled')
+    }
+    if (job.failure !== undefined) throw this.fail(jobId, job)
+    return { done: job.done, total: job.total }
+  }
+
+  /** Ends the PDF and moves it into place. */
+  async finish(jobId: string): Promise<CertificatesResult> {
+    const job = this.open(jobId)
+    job.finishing = true
+    job.queue.close()
+    const result = await job.writing
+    this.running.remove(jobId)
+    if (!result) throw this.fail(jobId, job)
+    // The finished PDF stays reachable under the same id for a while, for the download.
+    const downloadable = result.bytes <= DOWNLOAD_LIMIT_BYTES
+    this.finished.add({ path: job.path, bytes: result.bytes }, jobId)
+    return { path: job.path, count: result.count, bytes: result.bytes, downloadable }
+  }
+
+  /** Stops the writer; the partial PDF is deleted. Unknown ids are fine (already over). */
+  async cancel(jobId: string): Promise<void> {
+    const job = this.running.remove(jobId)
+    if (!job) return
+    stop(job)
+    await job.writing
+  }
+
+  /** The finished PDF's bytes, for the web host's download; refused when too big. */
+  async read(jobId: string): Promise<Uint8Array> {
+    const job = this.finished.get(jobId)
+    if (job.bytes > DOWNLOAD_LIMIT_BYTES) {
+      throw new ApiError(
+        'invalid-argument',
+        `The PDF is too big to download here; open it from ${job.path}`,
+      )
+    }
+    try {
+      return new Uint8Array(await readFile(job.path))
+    } catch {
+      throw new ApiError('not-found', `The PDF is no longer at ${job.path}`)
+    }
+  }
+
+  private open(jobId: string): RunningJob {
+    const job = this.running.get(jobId)
+    if (job.finishing) throw new ApiError('conflict', 'This certificate job is already finishing')
+    if (job.failure !== undefined) throw this.fail(jobId, job)
+    return job
+  }
+
+  /** Ends a failed job and turns the writer's failure into what staff should read. */
+  private fail(jobId: string, job: RunningJob): ApiError {
+    this.running.remove(jobId)
+    const error = job.failure
+    if (error instanceof ApiError) return error
+    if (error instanceof NoCertificatesError) return new ApiError('invalid-argument', error.message)
+    if (error instanceof Cancelled)
+      return new ApiError('conflict', 'The certificate job was cancelled')
+    const code = (error as NodeJS.ErrnoException | undefined)?.code
+    const reason =
+      code === 'ENOSPC'
+        ? 'the disk is full'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'the folder is read-only'
+          : code === 'ENOENT'
+            ? 'the folder is gone (was the USB stick removed?)'
+            : error instanceof Error
+              ? error.message
+              : String(error)
+    return new ApiError(
+      'unavailable',
+      `Could not write ${job.path}: ${reason}. Nothing was left there.`,
+    )
+  }
+}
+
+function stop(job: RunningJob): void {
+  job.controller.abort(new Cancelled())
+  job.queue.abandon(new Cancelled())
+}

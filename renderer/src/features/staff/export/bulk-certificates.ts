@@ -1,0 +1,117 @@
+import type { KioskApi } from '@shared/api'
+import { CERTIFICATES_PER_CALL, type CertificatesResult } from '@shared/bulk-certificates'
+import type { Capacity } from '@shared/signature'
+import { loadSignatureRecords } from '../../../db/save-signature'
+import type { KioskDB, StoredSignature } from '../../../db/schema'
+import { recordAudit } from '../audit/record-audit'
+import { chunks, JobCancelled, throwIfCancelled, type JobControl } from './jobs'
+
+export type CertificatesApi = Pick<
+  KioskApi,
+  'beginCertificates' | 'addCertificates' | 'finishCertificates' | 'cancelCertificates'
+>
+
+/** Organisers' filter for bulk certificates; null means any. */
+export interface CertificateFilter {
+  day: string | null
+  capacity: Capacity | null
+  country: string | null
+}
+
+function matches(row: StoredSignature, filter: CertificateFilter): boolean {
+  return (
+    (filter.capacity === null || row.capacity === filter.capacity) &&
+    (filter.country === null || row.country === filter.country) &&
+    (filter.day === null || row.day === filter.day)
+  )
+}
+
+/** Ids of the signatures matching a filter, in certificate-number order (the PDF's page order). */
+export async function idsForFilter(db: KioskDB, filter: CertificateFilter): Promise<string[]> {
+  // Narrow with the most selective index available; the rest is checked on light rows.
+  const collection =
+    filter.day !== null
+      ? db.signatures.where('day').equals(filter.day)
+      : filter.country !== null
+        ? db.signatures.where('country').equals(filter.country)
+        : filter.capacity !== null
+          ? db.signatures.where('capacity').equals(filter.capacity)
+          : db.signatures.toCollection()
+  const picked: { id: string; certificateNo: string }[] = []
+  await collection.each((row) => {
+    if (matches(row, filter)) picked.push({ id: row.id, certificateNo: row.certificateNo })
+  })
+  return inCertificateOrder(picked)
+}
+
+/** Table rows sorted into certificate-number order. */
+export function inCertificateOrder(
+  rows: readonly { id: string; certificateNo: string }[],
+): string[] {
+  return [...rows]
+    .sort((a, b) =>
+      a.certificateNo < b.certificateNo ? -1 : a.certificateNo > b.certificateNo ? 1 : 0,
+    )
+    .map((row) => row.id)
+}
+
+/** A file-name label for a filter: `2026-10-13-organisation-de`, `all-days-everyone`. */
+export function filterLabel(filter: CertificateFilter): string {
+  return [filter.day ?? 'all-days', filter.capacity ?? 'everyone', filter.country?.toLowerCase()]
+    .filter(Boolean)
+    .join('-')
+}
+
+/** A file-name label for a table selection, unique to the second. */
+export function selectionLabel(now: Date = new Date()): string {
+  return `selection-${now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}`
+}
+
+/**
+ * One PDF of certificates, a page each, for these ids in this order. Records go to the main
+ * process in chunks; each answer says how many pages are written, and Cancel stops the writer
+ * at once (the partial PDF is removed). The audit log notes the finished PDF.
+ */
+export async function createCertificates(
+  db: KioskDB,
+  api: CertificatesApi,
+  options: JobControl & {
+    ids: readonly string[]
+    label: string
+    folder?: string
+    language?: string
+  },
+): Promise<CertificatesResult & { jobId: string }> {
+  const { signal, onProgress, ids } = options
+  throwIfCancelled(signal)
+  const { jobId } = await api.beginCertificates({
+    label: options.label,
+    total: ids.length,
+    ...(options.folder ? { folder: options.folder } : {}),
+    ...(options.language ? { language: options.language } : {}),
+  })
+  // Cancel reaches the writer now, not after the chunk in flight.
+  const stop = () => void api.cancelCertificates({ jobId }).catch(() => undefined)
+  signal?.addEventListener('abort', stop, { once: true })
+  try {
+    onProgress?.({ phase: 'reading', done: 0, total: ids.length })
+    for (const chunk of chunks(ids, CERTIFICATES_PER_CALL)) {
+      throwIfCancelled(signal)
+      const records = await loadSignatureRecords(db, chunk)
+      if (records.length === 0) continue
+      const { done } = await api.addCertificates({ jobId, records })
+      onProgress?.({ phase: 'reading', done, total: ids.length })
+    }
+    throwIfCancelled(signal)
+    onProgress?.({ phase: 'writing', done: ids.length, total: ids.length })
+    const result = await api.finishCertificates({ jobId })
+    await recordAudit(db, 'bulk-certificates', `${result.count} certificate(s) in ${result.path}`)
+    return { ...result, jobId }
+  } catch (error) {
+    if (signal?.aborted) throw new JobCancelled()
+    await api.cancelCertificates({ jobId }).catch(() => undefined)
+    throw error
+  } finally {
+    signal?.removeEventListener('abort', stop)
+  }
+}

@@ -1,22 +1,13 @@
-import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { KioskApi } from '@shared/api'
 import type { JournalEntry } from '@shared/journal'
 import { sampleRecord } from '@shared/testing/sample-record'
 import { flushJournalQueue, restoreFromJournal } from './journal-sync'
 import { saveSignature } from './save-signature'
-import { KioskDB } from './schema'
+import { sampleDraft, testDatabases } from './testing/test-db'
 
 const ctx = { eventCode: 'EWRC26', kioskId: 'B01', timeZone: 'Europe/Brussels' }
-const opened: KioskDB[] = []
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.delete()))
-})
-function freshDb() {
-  const db = new KioskDB(`test-${crypto.randomUUID()}`)
-  opened.push(db)
-  return db
-}
+const freshDb = testDatabases()
 
 /** An in-memory stand-in for the host's journal methods, with the same paging contract. */
 function memoryJournal(lines: (JournalEntry | 'bad')[] = []) {
@@ -47,16 +38,7 @@ describe('journal sync', () => {
   it('writes every saved signature to the journal once', async () => {
     const db = freshDb()
     const { api, lines } = memoryJournal()
-    const {
-      id: _id,
-      certificateNo: _c,
-      kioskId: _k,
-      eventCode: _e,
-      createdAt: _t,
-      day: _d,
-      ...rest
-    } = sampleRecord(1)
-    await saveSignature(db, { ...rest, id: crypto.randomUUID() }, ctx)
+    await saveSignature(db, sampleDraft(1), ctx)
     expect(await flushJournalQueue(db, api)).toBe(1)
     expect(await flushJournalQueue(db, api)).toBe(0)
     expect(lines).toHaveLength(1)
@@ -65,16 +47,7 @@ describe('journal sync', () => {
   it('keeps the queue when the journal cannot be written, and writes it later', async () => {
     const db = freshDb()
     const { api, lines } = memoryJournal()
-    const {
-      id: _id,
-      certificateNo: _c,
-      kioskId: _k,
-      eventCode: _e,
-      createdAt: _t,
-      day: _d,
-      ...rest
-    } = sampleRecord(1)
-    await saveSignature(db, { ...rest, id: crypto.randomUUID() }, ctx)
+    await saveSignature(db, sampleDraft(1), ctx)
     const failing = { ...api, appendJournal: async () => Promise.reject(new Error('disk full')) }
     await expect(flushJournalQueue(db, failing)).rejects.toThrow('disk full')
     expect(await db.journalQueue.count()).toBe(1)
@@ -128,16 +101,7 @@ describe('journal flush', () => {
     const db = freshDb()
     const { api, lines } = memoryJournal()
     for (let n = 1; n <= 5; n++) {
-      const {
-        id: _id,
-        certificateNo: _c,
-        kioskId: _k,
-        eventCode: _e,
-        createdAt: _t,
-        day: _d,
-        ...rest
-      } = sampleRecord(n, { email: `v${n}@example.eu` })
-      await saveSignature(db, { ...rest, id: crypto.randomUUID() }, ctx)
+      await saveSignature(db, sampleDraft(n, { email: `v${n}@example.eu` }), ctx)
     }
     await Promise.all([
       flushJournalQueue(db, api),

@@ -1,32 +1,10 @@
-import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
-import { sampleRecord } from '@shared/testing/sample-record'
+import { describe, expect, it } from 'vitest'
 import { saveSignature, type SignatureDraft } from './save-signature'
-import { KioskDB } from './schema'
+import { sampleDraft, testDatabases } from './testing/test-db'
 
 const ctx = { eventCode: 'EWRC26', kioskId: 'B03', timeZone: 'Europe/Brussels' }
-const opened: KioskDB[] = []
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.delete()))
-})
-
-function freshDb() {
-  const db = new KioskDB(`test-${crypto.randomUUID()}`)
-  opened.push(db)
-  return db
-}
-
-function draft(n: number, overrides: Partial<SignatureDraft> = {}): SignatureDraft {
-  const {
-    certificateNo: _c,
-    kioskId: _k,
-    eventCode: _e,
-    createdAt: _t,
-    day: _d,
-    ...rest
-  } = sampleRecord(n)
-  return { ...rest, id: crypto.randomUUID(), ...overrides }
-}
+const freshDb = testDatabases()
+const draft = sampleDraft
 
 describe('saveSignature', () => {
   it('stores exactly what was entered, numbered, dated in the event time zone', async () => {

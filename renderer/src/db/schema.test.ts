@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { sampleRecord } from '@shared/testing/sample-record'
 import { toStored } from './save-signature'
 import { KioskDB } from './schema'
+import { RELEASED_V1_STORES } from './testing/released-schemas'
 
 const names: string[] = []
 afterEach(async () => {
@@ -13,15 +14,7 @@ afterEach(async () => {
 /** The database exactly as version 1 declared it, as an earlier release left it on a kiosk. */
 function openVersion1(name: string) {
   const v1 = new Dexie(name)
-  v1.version(1).stores({
-    signatures:
-      'id, &certificateNo, createdAt, day, capacity, organisationType, country, syncState, emailKey, orgKey',
-    tombstones: 'id, &certificateNo, withdrawnAt, syncState',
-    counters: 'key',
-    journalQueue: 'id',
-    audit: '++id, at, action',
-    meta: 'key',
-  })
+  v1.version(1).stores(RELEASED_V1_STORES)
   return v1
 }
 

@@ -5,6 +5,7 @@ import { sampleRecord } from '@shared/testing/sample-record'
 import type { SignatureRecord } from '@shared/signature'
 import { toStored } from '../../db/save-signature'
 import { KioskDB } from '../../db/schema'
+import { RELEASED_V1_STORES } from '../../db/testing/released-schemas'
 import { SyncEngine } from './engine'
 import { fakeRegister } from './testing/fake-register'
 
@@ -13,22 +14,12 @@ afterEach(async () => {
   await Promise.all(names.splice(0).map((name) => Dexie.delete(name)))
 })
 
-const V1_STORES = {
-  signatures:
-    'id, &certificateNo, createdAt, day, capacity, organisationType, country, syncState, emailKey, orgKey',
-  tombstones: 'id, &certificateNo, withdrawnAt, syncState',
-  counters: 'key',
-  journalQueue: 'id',
-  audit: '++id, at, action',
-  meta: 'key',
-}
-
 /** A kiosk database as an earlier release left it, with an unsent queue in it. */
 async function olderDatabase(version: 1 | 2, records: SignatureRecord[]): Promise<string> {
   const name = `upgrade-${crypto.randomUUID()}`
   names.push(name)
   const old = new Dexie(name)
-  old.version(1).stores(V1_STORES)
+  old.version(1).stores(RELEASED_V1_STORES)
   if (version === 2) old.version(2).stores({ strokes: 'id' })
   if (version === 1) {
     await old

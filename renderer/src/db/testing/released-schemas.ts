@@ -1,0 +1,13 @@
+/**
+ * The store declarations of released schema versions, copied here on purpose: upgrade tests open
+ * a database exactly as an earlier release left it, independent of what schema.ts says today.
+ */
+export const RELEASED_V1_STORES = {
+  signatures:
+    'id, &certificateNo, createdAt, day, capacity, organisationType, country, syncState, emailKey, orgKey',
+  tombstones: 'id, &certificateNo, withdrawnAt, syncState',
+  counters: 'key',
+  journalQueue: 'id',
+  audit: '++id, at, action',
+  meta: 'key',
+} as const

@@ -8,8 +8,12 @@ import { silentLog, useTempDirs } from '../testing/temp-dir'
 
 const tempDir = useTempDirs()
 
+/** The kiosk's handlers with the staff console unlocked (setting a PIN on first start does). */
 async function handlersIn(dir: string): Promise<{ handlers: Handlers; settings: SettingsStore }> {
-  return openKioskServices({ dataDir: dir, runtime: 'web', log: silentLog })
+  const services = await openKioskServices({ dataDir: dir, runtime: 'web', log: silentLog })
+  const unlocked = await dispatch(services.handlers, 'setStaffPin', { pin: '482913' }, silentLog)
+  expect(unlocked.ok).toBe(true)
+  return services
 }
 
 const TOKEN = 'ckr_Zm9vYmFyYmF6cXV4LXRlc3QtdG9rZW4tMTIzNDU2Nzg'
@@ -43,6 +47,17 @@ describe('setRegisterToken', () => {
     const tooShort = await dispatch(handlers, 'setRegisterToken', { token: 'short' }, silentLog)
     expect(!tooShort.ok && tooShort.error.message).toMatch(/at least 16 characters/)
     expect(settings.secret('registerToken')).toBe(TOKEN)
+  })
+
+  it('is refused while the staff console is locked', async () => {
+    const { handlers, settings } = await handlersIn(await tempDir())
+    await dispatch(handlers, 'lockStaff', undefined, silentLog)
+    const answer = await dispatch(handlers, 'setRegisterToken', { token: TOKEN }, silentLog)
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/staff console is locked/) },
+    })
+    expect(settings.secret('registerToken')).toBeNull()
   })
 
   it('forgets the token with null', async () => {

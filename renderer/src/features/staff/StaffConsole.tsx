@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { PublicSettings } from '@shared/settings'
 import { useFocusHeading } from '../../components/useFocusHeading'
 import { api } from '../../lib/api'
+import { SyncPanel } from '../sync/SyncPanel'
 import { DashboardTab } from './dashboard/DashboardTab'
 import { SignaturesTab } from './signatures/SignaturesTab'
 import { useStaffSession } from './useStaffSession'
@@ -29,7 +30,7 @@ export function StaffConsole({ settings, extraTabs = {}, onLocked }: Props) {
   useStaffSession(lock)
 
   const panels: Partial<Record<StaffTab, ReactNode>> = {
-    dashboard: <DashboardTab settings={settings} />,
+    dashboard: <DashboardTab settings={settings} syncPanel={<SyncPanel />} />,
     signatures: <SignaturesTab settings={settings} />,
     ...extraTabs,
   }

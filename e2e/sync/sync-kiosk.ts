@@ -1,0 +1,296 @@
+/**
+ * Helpers for the sync end-to-end tests: configure a kiosk through its host API, seed signatures
+ * into its IndexedDB, read what the kiosk and the register each hold, and a fault-injecting
+ * proxy in front of the real register.
+ */
+import { expect, type Page } from '@playwright/test'
+import { createServer, request as httpRequest, type Server } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { certificateVerificationSchema, statsSchema } from '../../electron/shared/register-protocol'
+import { normaliseEmail } from '../../electron/shared/normalise'
+import type { SignatureRecord } from '../../electron/shared/signature'
+import { sampleRecord } from '../../electron/shared/testing/sample-record'
+import type { RegisterProcess } from '../../register/testing/start-register'
+import { STAFF_PIN } from '../staff/staff-page'
+import type { WebHostProcess } from '../support/web-host'
+
+/** Short retry timings for the tests (the engine's are 1 s → 5 min and a 15 s poll). */
+export const TEST_TUNING = { baseDelayMs: 300, maxDelayMs: 1_500, pollMs: 400 }
+
+/** Installs the short timings before the app starts; call before the first `page.goto`. */
+export async function useShortSyncTimings(page: Page): Promise<void> {
+  await page.addInitScript((tuning) => {
+    ;(window as unknown as { kioskSyncTuning: unknown }).kioskSyncTuning = tuning
+  }, TEST_TUNING)
+}
+
+/** Calls the kiosk host's API from the test, with the per-launch secret, as the page would. */
+export async function hostCall(host: WebHostProcess, method: string, input?: unknown) {
+  const response = await fetch(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.secret}` },
+    body: JSON.stringify({ input }),
+  })
+  const envelope = (await response.json()) as {
+    ok: boolean
+    value?: unknown
+    error?: { message: string }
+  }
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`)
+  return envelope.value
+}
+
+/**
+ * Runs staff-only host calls with the console unlocked, as staff would from the settings screen:
+ * the PIN is set on a fresh kiosk (which opens a session) or entered, and the console is locked
+ * again afterwards.
+ */
+export async function asStaff<T>(host: WebHostProcess, fn: () => Promise<T>): Promise<T> {
+  const status = (await hostCall(host, 'getStaffStatus')) as { pinSet: boolean }
+  if (status.pinSet) {
+    const unlocked = (await hostCall(host, 'unlockStaff', { pin: STAFF_PIN })) as { ok: boolean }
+    expect(unlocked.ok).toBe(true)
+  } else {
+    await hostCall(host, 'setStaffPin', { pin: STAFF_PIN })
+  }
+  try {
+    return await fn()
+  } finally {
+    await hostCall(host, 'lockStaff')
+  }
+}
+
+/** Enters a register token in the kiosk's settings (a secret: the answer only says it is set). */
+export async function setRegisterToken(host: WebHostProcess, token: string): Promise<void> {
+  const settings = (await asStaff(host, () =>
+    hostCall(host, 'setRegisterToken', { token }),
+  )) as Record<string, unknown>
+  expect(settings.registerTokenSet).toBe(true)
+  expect(JSON.stringify(settings)).not.toContain(token)
+}
+
+/** Points a kiosk at a register: URL through `updateSettings`, token through `setRegisterToken`. */
+export async function connectKiosk(
+  host: WebHostProcess,
+  registerUrl: string,
+  token: string | undefined,
+  kioskId?: string,
+): Promise<void> {
+  if (!token) throw new Error('no register token for this kiosk')
+  await asStaff(host, () =>
+    hostCall(host, 'updateSettings', { registerUrl, ...(kioskId ? { kioskId } : {}) }),
+  )
+  await setRegisterToken(host, token)
+}
+
+/**
+ * Puts signatures straight into the kiosk's IndexedDB in the app's own stored shape (record
+ * without strokes in `signatures`, strokes in `strokes`, pending), as if visitors had signed.
+ * Signing 50 people through the UI would take minutes; a few tests sign through the UI too.
+ */
+export async function seedSignatures(
+  page: Page,
+  count: number,
+  options: { from?: number; kioskId?: string } = {},
+): Promise<SignatureRecord[]> {
+  const from = options.from ?? 501
+  const kioskId = options.kioskId ?? 'B01'
+  const records = Array.from({ length: count }, (_, i) => {
+    const n = from + i
+    return sampleRecord(n, {
+      id: crypto.randomUUID(),
+      kioskId,
+      certificateNo: `EWRC26-${kioskId}-${String(n).padStart(6, '0')}`,
+      email: `seeded${n}.${kioskId.toLowerCase()}@example.eu`,
+      createdAt: new Date().toISOString(),
+    })
+  })
+  const stored = records.map(({ signature, ...record }) => ({
+    record: {
+      ...record,
+      emailKey: record.email ? normaliseEmail(record.email) : null,
+      orgKey: null,
+      syncState: 'pending',
+      syncedAt: null,
+      syncNote: null,
+      printedAt: null,
+    },
+    strokes: { id: record.id, signature },
+  }))
+  await page.evaluate(
+    (rows) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('cohesion-kiosk')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const tx = db.transaction(['signatures', 'strokes'], 'readwrite')
+          for (const row of rows) {
+            tx.objectStore('signatures').add(row.record)
+            tx.objectStore('strokes').add(row.strokes)
+          }
+          tx.oncomplete = () => {
+            db.close()
+            resolve()
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+    stored,
+  )
+  return records
+}
+
+/** Every row of one IndexedDB table of the kiosk, read with the raw API (no app code). */
+export async function kioskRows<T = Record<string, unknown>>(
+  page: Page,
+  table: string,
+): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('cohesion-kiosk')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains(name)) {
+            db.close()
+            return resolve([])
+          }
+          const request = db.transaction(name).objectStore(name).getAll()
+          request.onsuccess = () => {
+            db.close()
+            resolve(request.result as T[])
+          }
+          request.onerror = () => reject(request.error)
+        }
+      }),
+    table,
+  )
+}
+
+export interface KioskSignature {
+  id: string
+  certificateNo: string
+  firstName: string
+  syncState: string
+  syncedAt: string | null
+  syncNote: string | null
+}
+
+export interface KioskBatch {
+  id: string
+  recordIds: string[]
+  attempts: number
+  state: string
+  lastError: string | null
+  lastStatus: number | null
+}
+
+/** How many of the kiosk's signatures are in each sync state. */
+export async function syncStates(page: Page): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  for (const row of await kioskRows<KioskSignature>(page, 'signatures')) {
+    counts[row.syncState] = (counts[row.syncState] ?? 0) + 1
+  }
+  return counts
+}
+
+/** The register's own count of registered signatures. */
+export async function registeredTotal(register: RegisterProcess): Promise<number> {
+  const response = await fetch(`${register.url}/v1/stats`)
+  return statsSchema.parse(await response.json()).total
+}
+
+/** What the register says about one certificate number. */
+export async function registerVerifies(register: RegisterProcess, certificateNo: string) {
+  const response = await fetch(
+    `${register.url}/v1/certificates/${encodeURIComponent(certificateNo)}`,
+    { headers: { accept: 'application/json' } },
+  )
+  return certificateVerificationSchema.parse(await response.json())
+}
+
+/**
+ * Checks "exactly once" from both sides: the register holds exactly these signatures (its count
+ * equals theirs and each certificate number is valid there), and the kiosk has every one synced,
+ * each in exactly one answered batch.
+ */
+export async function expectExactlyOnce(
+  page: Page,
+  register: RegisterProcess,
+  certificateNos: string[],
+): Promise<void> {
+  expect(await registeredTotal(register)).toBe(certificateNos.length)
+  const statuses = await Promise.all(
+    certificateNos.map(async (no) => (await registerVerifies(register, no)).status),
+  )
+  expect(new Set(statuses)).toEqual(new Set(['valid']))
+
+  const signatures = await kioskRows<KioskSignature>(page, 'signatures')
+  expect(signatures.map((s) => s.certificateNo).sort()).toEqual([...certificateNos].sort())
+  expect(signatures.filter((s) => s.syncState !== 'synced')).toEqual([])
+  const batches = await kioskRows<KioskBatch>(page, 'batches')
+  const sentIds = batches.filter((b) => b.state === 'done').flatMap((b) => b.recordIds)
+  expect(sentIds.sort()).toEqual(signatures.map((s) => s.id).sort())
+}
+
+/**
+ * A loopback proxy in front of the register that can hold the register's answer to a batch
+ * (after the register committed it) so a test can kill the kiosk mid-send.
+ */
+export class FaultProxy {
+  /** While true, answers to POST /v1/batches are held back (the register has answered). */
+  holdBatchAnswers = false
+  /** Resolves once an answer is being held. */
+  answerHeld: Promise<number>
+  private markHeld!: (status: number) => void
+  private readonly sockets = new Set<Socket>()
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {
+    this.answerHeld = new Promise((resolve) => (this.markHeld = resolve))
+    server.on('connection', (socket) => {
+      this.sockets.add(socket)
+      socket.on('close', () => this.sockets.delete(socket))
+    })
+  }
+
+  static async start(target: () => string): Promise<FaultProxy> {
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const proxy = new FaultProxy(
+      server,
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    )
+    server.on('request', (req, res) => {
+      const upstream = new URL(req.url ?? '/', target())
+      const forward = httpRequest(
+        upstream,
+        { method: req.method, headers: { ...req.headers, host: upstream.host }, agent: false },
+        (answer) => {
+          const chunks: Buffer[] = []
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk))
+          answer.on('end', () => {
+            if (req.method === 'POST' && proxy.holdBatchAnswers) {
+              proxy.markHeld(answer.statusCode ?? 0)
+              return // never answered: the client dies waiting, or the proxy is closed
+            }
+            res.writeHead(answer.statusCode ?? 502, answer.headers)
+            res.end(Buffer.concat(chunks))
+          })
+        },
+      )
+      forward.on('error', () => res.destroy())
+      req.pipe(forward)
+    })
+    return proxy
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+}

@@ -145,13 +145,7 @@ export class SyncEngine {
       this.again = true
       return this.current
     }
-    const pass = this.lock(() => this.pass())
-      .then((held): RunReport => {
-        if (held.ran) return held.value
-        // Another window is sending; look again later.
-        this.schedule(this.now() + this.tuning.pollMs)
-        return { sent: 0, ended: 'busy-elsewhere' }
-      })
+    const pass = this.pass()
       .catch((error: unknown): RunReport => {
         // A database or programming error: keep the engine alive and try again later.
         console.error('sync run failed', error)
@@ -177,7 +171,6 @@ export class SyncEngine {
   }
 
   private async pass(): Promise<RunReport> {
-    const { db, api } = this.options
     const health = await this.health()
     if (health.state !== 'ok') {
       const offline = health.state === 'unreachable'
@@ -196,13 +189,22 @@ export class SyncEngine {
     }
     this.healthFailures = 0
     this.set({ connection: 'online', connectionReason: null })
-    const { kioskId } = await api.getAppInfo()
+    // Every window checks the register (so each shows staff the truth), one at a time sends.
+    const held = await this.lock(() => this.sendAll(health.credential))
+    if (held.ran) return held.value
+    this.schedule(this.now() + this.tuning.pollMs)
+    return { sent: 0, ended: 'busy-elsewhere' }
+  }
 
+  /** Sends batch after batch until none is left, one must wait, or the register refuses. */
+  private async sendAll(credential: string): Promise<RunReport> {
+    const { db, api } = this.options
+    const { kioskId } = await api.getAppInfo()
     let sent = 0
     for (;;) {
       const batch = await nextBatch(db, {
         kioskId,
-        credential: health.credential,
+        credential,
         now: new Date(this.now()),
         limits: this.options.limits,
       })
@@ -248,7 +250,7 @@ export class SyncEngine {
             ...outcome,
             kind: 'stop',
             now,
-            credential: outcome.credential || health.credential,
+            credential: outcome.credential || credential,
           })
           if (blocksEverything(outcome.status)) {
             this.schedule(this.now() + this.tuning.pollMs)

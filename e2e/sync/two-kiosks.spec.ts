@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { startRegister } from '../../register/testing/start-register'
 import { expect, openKiosk, test } from '../support/fixtures'
 import { startWebHost } from '../support/web-host'
@@ -70,6 +71,14 @@ test('the same person signs at two kiosks: one accepted, one duplicate naming th
       duplicates.getByRole('row', { name: new RegExp(second) }).getByRole('cell'),
     ).toHaveText([second, 'Eleni Georgiou', `Already registered as ${first}`])
     await expect(pageB.getByTestId('sync-duplicate')).toHaveText('1')
+    const axe = await new AxeBuilder({ page: pageB })
+      .include('[data-testid="sync-panel"]')
+      .analyze()
+    expect(
+      axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([])
     await page.getByRole('button', { name: 'Finish' }).click()
     await new StaffPage(page).open()
     await expect(page.getByTestId('sync-synced')).toHaveText('1')

@@ -63,7 +63,7 @@ describe('SyncPanelView', () => {
     )
     expect(shown).toContain('Unknown or revoked kiosk token')
     expect(shown).toContain('Sending is stopped')
-    expect(shown).toContain('Offline — The register is not accepting connections.')
+    expect(shown).toContain('Offline The register is not accepting connections.')
   })
 
   it('is not safe to switch off while a batch is on its way, even with nothing pending', () => {

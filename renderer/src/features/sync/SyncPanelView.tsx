@@ -56,7 +56,7 @@ export function SyncPanelView({ status, problems, busy, onSyncNow }: SyncPanelVi
           {t(`sync.connection.${status.connection}`)}
           {status.sending && <> · {t('sync.sending')}</>}
           {status.connectionReason && (
-            <span className="sync-panel__reason"> — {status.connectionReason}</span>
+            <span className="sync-panel__reason">{status.connectionReason}</span>
           )}
         </dd>
         <dt>{t('sync.counts.pending')}</dt>

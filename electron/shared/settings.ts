@@ -3,10 +3,18 @@ import { z } from 'zod'
 export const LANGUAGES = ['en', 'fr', 'de'] as const
 export type Language = (typeof LANGUAGES)[number]
 
-const httpUrl = z
-  .url({ protocol: /^https?$/ })
-  .max(500)
-  .or(z.literal(''))
+/** An http(s) address, or empty for "none"; `label` names the field in the message. */
+const httpUrl = (label: string) => {
+  const error = `${label}: a web address starting with https:// (or http://), or empty`
+  return z.union([z.url({ protocol: /^https?$/, error }).max(500, error), z.literal('')], {
+    error,
+  })
+}
+
+function seconds(label: string, min: number, max: number) {
+  const message = `${label}: a whole number of seconds from ${min} to ${max}`
+  return z.number({ error: message }).int(message).min(min, message).max(max, message)
+}
 
 /** Settings staff may change. Secrets (register token, PIN hash) are not part of this shape. */
 export const editableSettingsSchema = z.object({
@@ -14,15 +22,23 @@ export const editableSettingsSchema = z.object({
   eventCode: z
     .string()
     .regex(/^[A-Z0-9]{2,12}$/, 'Event code: 2–12 capital letters or digits, e.g. EWRC26'),
-  eventName: z.string().trim().min(3).max(120),
-  eventCity: z.string().trim().min(1).max(80),
+  eventName: z
+    .string()
+    .trim()
+    .min(3, 'Event name: at least 3 characters')
+    .max(120, 'Event name: at most 120 characters'),
+  eventCity: z
+    .string()
+    .trim()
+    .min(1, 'Event city: required, e.g. Brussels')
+    .max(80, 'Event city: at most 80 characters'),
   timeZone: z.string().refine(isTimeZone, 'Unknown time zone, e.g. Europe/Brussels'),
-  idleSeconds: z.number().int().min(15).max(600),
-  thankYouIdleSeconds: z.number().int().min(5).max(300),
-  languages: z.array(z.enum(LANGUAGES)).min(1),
-  registerUrl: httpUrl,
-  verificationBaseUrl: httpUrl,
-  printerName: z.string().max(200),
+  idleSeconds: seconds('Idle timeout', 15, 600),
+  thankYouIdleSeconds: seconds('Thank-you screen timeout', 5, 300),
+  languages: z.array(z.enum(LANGUAGES)).min(1, 'Languages: choose at least one'),
+  registerUrl: httpUrl('Register URL'),
+  verificationBaseUrl: httpUrl('Verification base URL'),
+  printerName: z.string().max(200, 'Printer name: at most 200 characters'),
 })
 export type EditableSettings = z.infer<typeof editableSettingsSchema>
 

@@ -6,6 +6,7 @@ import { PrintCertificateButton } from '../features/certificates/PrintCertificat
 import { PinScreen } from '../features/staff/PinScreen'
 import { StaffConsole } from '../features/staff/StaffConsole'
 import { StaffEntry } from '../features/staff/StaffEntry'
+import { renderStaffBulkActions, staffToolTabs } from '../features/staff/staff-tools'
 import { VisitorFlow } from '../features/visitor/VisitorFlow'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useBoot } from './useBoot'
@@ -59,7 +60,14 @@ export function App() {
       />
     ),
     'staff-pin': <PinScreen onUnlocked={() => setScreen('staff')} onCancel={backToAttract} />,
-    staff: <StaffConsole settings={settings} onLocked={backToAttract} />,
+    staff: (
+      <StaffConsole
+        settings={settings}
+        extraTabs={staffToolTabs(settings, boot.reload)}
+        renderBulkActions={renderStaffBulkActions}
+        onLocked={backToAttract}
+      />
+    ),
   }
   return (
     <ErrorBoundary onReset={backToAttract}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { AppInfo } from '@shared/api'
 import type { PublicSettings } from '@shared/settings'
 import { startSync } from '../features/sync/start-sync'
@@ -7,12 +7,22 @@ import { prepareDatabase } from './prepare-database'
 
 export type Boot =
   | { state: 'loading' }
-  | { state: 'ready'; info: AppInfo; settings: PublicSettings }
+  | {
+      state: 'ready'
+      info: AppInfo
+      settings: PublicSettings
+      /** Reads info and settings again (after staff saved settings), keeping the screens as they are. */
+      reload: () => Promise<void>
+    }
   | { state: 'failed'; message: string }
 
 /** Loads what every screen needs from the host once, prepares the database, and marks the document for tests (`data-app-state`). */
 export function useBoot(): Boot {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' })
+  const reload = useCallback(async () => {
+    const [info, settings] = await Promise.all([api.getAppInfo(), api.getSettings()])
+    setBoot({ state: 'ready', info, settings, reload })
+  }, [])
   useEffect(() => {
     let cancelled = false
     Promise.all([api.getAppInfo(), api.getSettings()])
@@ -20,7 +30,7 @@ export function useBoot(): Boot {
         await prepareDatabase(settings)
         // In the background, after any restore from the journal: sync never delays a visitor.
         startSync()
-        if (!cancelled) setBoot({ state: 'ready', info, settings })
+        if (!cancelled) setBoot({ state: 'ready', info, settings, reload })
       })
       .catch((error: unknown) => {
         if (!cancelled)
@@ -32,7 +42,7 @@ export function useBoot(): Boot {
     return () => {
       cancelled = true
     }
-  }, [])
+  }, [reload])
   useEffect(() => {
     document.documentElement.dataset.appState = boot.state
   }, [boot.state])

@@ -3,7 +3,10 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { staffPinSchema } from '@shared/staff'
 import { useFocusHeading } from '../../components/useFocusHeading'
+import type { AuditAction } from '@shared/audit'
+import { db } from '../../db'
 import { api } from '../../lib/api'
+import { recordAudit } from './audit/record-audit'
 import { PinPad } from './PinPad'
 
 interface Props {
@@ -52,9 +55,18 @@ export function PinScreen({ onUnlocked, onCancel }: Props) {
           return setMode({ kind: 'set' })
         }
         await api.setStaffPin({ pin: entered })
+        noteAudit('pin-change', 'Staff PIN set on first start')
         return onUnlocked()
       }
       const result = await api.unlockStaff({ pin: entered })
+      noteAudit(
+        result.ok ? 'staff-unlock' : 'staff-unlock-failed',
+        result.ok
+          ? 'Console unlocked'
+          : result.lockedUntil
+            ? `Wrong PIN or entry locked; entry locked until ${result.lockedUntil}`
+            : `Wrong PIN; ${result.attemptsLeft} attempt(s) left`,
+      )
       if (result.ok) return onUnlocked()
       setMessage(
         result.lockedUntil
@@ -93,6 +105,14 @@ export function PinScreen({ onUnlocked, onCancel }: Props) {
       </button>
     </main>
   )
+}
+
+/**
+ * Unlock outcomes go to the audit log in IndexedDB, the log's one place of truth; only this
+ * screen calls unlockStaff. Never blocks the PIN screen on the log.
+ */
+function noteAudit(action: AuditAction, detail: string) {
+  recordAudit(db, action, detail).catch(() => undefined)
 }
 
 function lockedMessage(t: TFunction, until: string): string {

@@ -2,9 +2,12 @@ import { useCallback, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublicSettings } from '@shared/settings'
 import { useFocusHeading } from '../../components/useFocusHeading'
+import { db } from '../../db'
 import { api } from '../../lib/api'
+import { recordAudit } from './audit/record-audit'
 import { SyncPanel } from '../sync/SyncPanel'
 import { DashboardTab } from './dashboard/DashboardTab'
+import type { SignatureRow } from './signatures/signature-rows'
 import { SignaturesTab } from './signatures/SignaturesTab'
 import { useStaffSession } from './useStaffSession'
 
@@ -15,23 +18,26 @@ interface Props {
   settings: PublicSettings
   /** Other tabs (export, settings, audit) plug in here. */
   extraTabs?: Partial<Record<StaffTab, ReactNode>>
+  /** Bulk actions on the signatures table's selection (certificates, export). */
+  renderBulkActions?: (selected: SignatureRow[]) => ReactNode
   onLocked: () => void
 }
 
 /** The PIN-protected console: dashboard, signatures, export, settings and audit, with Lock always at hand. */
-export function StaffConsole({ settings, extraTabs = {}, onLocked }: Props) {
+export function StaffConsole({ settings, extraTabs = {}, renderBulkActions, onLocked }: Props) {
   const { t } = useTranslation()
   const headingRef = useFocusHeading<HTMLHeadingElement>()
   const [tab, setTab] = useState<StaffTab>('dashboard')
   const lock = useCallback(() => {
     api.lockStaff().catch(() => undefined)
+    recordAudit(db, 'staff-lock', 'Console locked').catch(() => undefined)
     onLocked()
   }, [onLocked])
   useStaffSession(lock)
 
   const panels: Partial<Record<StaffTab, ReactNode>> = {
     dashboard: <DashboardTab settings={settings} syncPanel={<SyncPanel />} />,
-    signatures: <SignaturesTab settings={settings} />,
+    signatures: <SignaturesTab settings={settings} renderBulkActions={renderBulkActions} />,
     ...extraTabs,
   }
   const tabs = STAFF_TABS.filter((name) => panels[name])

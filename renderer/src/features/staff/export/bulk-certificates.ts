@@ -115,3 +115,23 @@ export async function createCertificates(
     signal?.removeEventListener('abort', stop)
   }
 }
+
+/** How many signatures match a filter, without loading them (for the live count). */
+export function countForFilter(db: KioskDB, filter: CertificateFilter): Promise<number> {
+  if (filter.day !== null) {
+    const onDay = db.signatures.where('day').equals(filter.day)
+    return filter.capacity === null && filter.country === null
+      ? onDay.count()
+      : onDay.filter((row) => matches(row, filter)).count()
+  }
+  if (filter.country !== null) {
+    return db.signatures
+      .where('country')
+      .equals(filter.country)
+      .filter((row) => matches(row, filter))
+      .count()
+  }
+  if (filter.capacity !== null)
+    return db.signatures.where('capacity').equals(filter.capacity).count()
+  return db.signatures.count()
+}

@@ -1,0 +1,129 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CertificatesResult } from '@shared/bulk-certificates'
+import type { ExportResult } from '@shared/export-jobs'
+import { Dialog } from '../../../components/Dialog'
+import { db } from '../../../db'
+import { api } from '../../../lib/api'
+import { createCertificates, inCertificateOrder, selectionLabel } from './bulk-certificates'
+import { exportSelection } from './day-export'
+import { cancelJob, clearJob, runJob, useJob, type JobKind } from './job-store'
+import { JobStatus } from './JobStatus'
+import { CertificatesOutcome, ExportOutcome } from './outcomes'
+import { useExportFolder } from './useExportFolder'
+
+interface Props {
+  /** The selected table rows. */
+  selected: readonly { id: string; certificateNo: string }[]
+}
+
+type Open = Extract<JobKind, 'selection-certificates' | 'selection-export'> | null
+
+/** The table's bulk actions: one PDF of the selected rows' certificates, or an export of them. */
+export function BulkActions({ selected }: Props) {
+  const { t, i18n } = useTranslation()
+  const [open, setOpen] = useState<Open>(null)
+  const destination = useExportFolder()
+  const certificates = useJob<CertificatesResult & { jobId: string }>('selection-certificates')
+  const exported = useJob<ExportResult>('selection-export')
+  const number = new Intl.NumberFormat(i18n.language)
+  const folder = destination.chosen ? { folder: destination.chosen } : {}
+
+  const printAll = () => {
+    setOpen('selection-certificates')
+    void runJob('selection-certificates', (control) =>
+      createCertificates(db, api, {
+        ...control,
+        ...folder,
+        ids: inCertificateOrder(selected),
+        label: selectionLabel(),
+      }),
+    )
+  }
+  const exportAll = () => {
+    setOpen('selection-export')
+    void runJob('selection-export', (control) =>
+      exportSelection(db, api, { ...control, ...folder, ids: inCertificateOrder(selected) }),
+    )
+  }
+  const state = open === 'selection-export' ? exported : certificates
+  const running = state.status === 'running'
+  const close = () => {
+    if (running || !open) return
+    clearJob(open)
+    setOpen(null)
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small button--primary"
+        disabled={certificates.status === 'running'}
+        onClick={printAll}
+      >
+        {t('staff.table.printSelected', { count: selected.length })}
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={exported.status === 'running'}
+        onClick={exportAll}
+      >
+        {t('staff.table.exportSelected')}
+      </button>
+      <Dialog
+        open={open !== null}
+        title={
+          open === 'selection-export'
+            ? t('staff.bulk.exportTitle', { formatted: number.format(selected.length) })
+            : t('staff.bulk.printTitle', {
+                count: selected.length,
+                formatted: number.format(selected.length),
+              })
+        }
+        onClose={close}
+      >
+        <p className="muted">
+          {t('staff.bulk.destination', { folder: destination.folder ?? '…' })}
+        </p>
+        {open === 'selection-export' ? (
+          <JobStatus
+            state={exported}
+            onCancel={() => cancelJob('selection-export')}
+            progressLabel={(progress, n) =>
+              progress.phase === 'reading'
+                ? t('staff.export.reading', {
+                    done: n.format(progress.done),
+                    total: n.format(progress.total),
+                  })
+                : t('staff.export.writing')
+            }
+            renderResult={(result) => <ExportOutcome result={result} />}
+          />
+        ) : (
+          <JobStatus
+            state={certificates}
+            onCancel={() => cancelJob('selection-certificates')}
+            progressLabel={(progress, n) =>
+              progress.phase === 'reading'
+                ? t('staff.bulk.progress', {
+                    done: n.format(progress.done),
+                    total: n.format(progress.total),
+                  })
+                : t('staff.bulk.finishing')
+            }
+            renderResult={(result) => (
+              <CertificatesOutcome result={result} download={!destination.info?.canChoose} />
+            )}
+          />
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button" disabled={running} onClick={close}>
+            {t('staff.bulk.close')}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  )
+}

@@ -1,0 +1,118 @@
+import { useCallback, useSyncExternalStore } from 'react'
+import { ApiError } from '@shared/api-error'
+import { JobCancelled, type JobControl, type JobProgress } from './jobs'
+
+export type JobState<R> =
+  | { status: 'idle' }
+  | { status: 'running'; progress: JobProgress | null }
+  | { status: 'done'; result: R }
+  | { status: 'failed'; message: string }
+  | { status: 'cancelled' }
+
+/** The staff console's long jobs; each runs at most once at a time. */
+export type JobKind =
+  'day-export' | 'selection-export' | 'filter-certificates' | 'selection-certificates'
+
+interface Slot {
+  state: JobState<unknown>
+  controller: AbortController | null
+}
+
+/*
+ * Jobs live outside React: the console shows one tab at a time, and an export must go on (and
+ * show its progress again) when staff look at another tab meanwhile.
+ */
+const slots = new Map<JobKind, Slot>()
+const listeners = new Set<() => void>()
+const IDLE: JobState<never> = { status: 'idle' }
+
+function slot(kind: JobKind): Slot {
+  let found = slots.get(kind)
+  if (!found) {
+    found = { state: IDLE, controller: null }
+    slots.set(kind, found)
+  }
+  return found
+}
+
+function set(kind: JobKind, state: JobState<unknown>) {
+  slot(kind).state = state
+  for (const listener of listeners) listener()
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** What staff should read for a failure: the host's sentence without the method name. */
+export function failureMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return error instanceof ApiError ? message.replace(/^[A-Za-z]+: /, '') : message
+}
+
+/**
+ * Starts a job of this kind unless one is running. Progress and the outcome land in the store;
+ * `cancelJob` aborts its signal.
+ */
+export async function runJob<R>(kind: JobKind, run: (control: JobControl) => Promise<R>) {
+  if (slot(kind).controller) return
+  const controller = new AbortController()
+  slot(kind).controller = controller
+  set(kind, { status: 'running', progress: null })
+  try {
+    const result = await run({
+      signal: controller.signal,
+      onProgress: (progress) => set(kind, { status: 'running', progress }),
+    })
+    set(kind, { status: 'done', result })
+  } catch (error) {
+    set(
+      kind,
+      error instanceof JobCancelled || controller.signal.aborted
+        ? { status: 'cancelled' }
+        : { status: 'failed', message: failureMessage(error) },
+    )
+  } finally {
+    slot(kind).controller = null
+  }
+}
+
+export function cancelJob(kind: JobKind): void {
+  slot(kind).controller?.abort()
+}
+
+/** Forgets a finished job's outcome (e.g. when its dialog closes). */
+export function clearJob(kind: JobKind): void {
+  if (!slot(kind).controller) set(kind, IDLE)
+}
+
+/** Cancels every running job: the console is locking. */
+export function cancelAllJobs(): void {
+  for (const { controller } of slots.values()) controller?.abort()
+}
+
+/** The state of one kind of job, live. */
+export function useJob<R>(kind: JobKind): JobState<R> {
+  const get = useCallback(() => slot(kind).state as JobState<R>, [kind])
+  return useSyncExternalStore(subscribe, get)
+}
+
+/* The export folder staff chose in this session (Electron's dialog); null = the default. */
+let chosenFolder: string | null = null
+const folderListeners = new Set<() => void>()
+
+export function setChosenFolder(folder: string | null): void {
+  chosenFolder = folder
+  for (const listener of folderListeners) listener()
+}
+
+export function useChosenFolder(): string | null {
+  return useSyncExternalStore(
+    (listener) => {
+      folderListeners.add(listener)
+      return () => folderListeners.delete(listener)
+    },
+    () => chosenFolder,
+  )
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CertificatesResult } from '@shared/bulk-certificates'
+import type { ExportResult } from '@shared/export-jobs'
+import { api } from '../../../lib/api'
+import { downloadFile } from '../../../lib/download'
+import { failureMessage } from './job-store'
+
+/** What an export wrote and where: counts, then the folder path staff can read out or copy. */
+export function ExportOutcome({ result }: { result: ExportResult }) {
+  const { t, i18n } = useTranslation()
+  const number = new Intl.NumberFormat(i18n.language)
+  const sum = (key: 'records' | 'withdrawals' | 'auditEntries') =>
+    number.format(result.batches.reduce((total, batch) => total + batch[key], 0))
+  return (
+    <>
+      <p className="job__title">
+        {result.batches.length === 1
+          ? t('staff.export.done', {
+              records: sum('records'),
+              withdrawals: sum('withdrawals'),
+              audit: sum('auditEntries'),
+            })
+          : t('staff.export.doneSelection', {
+              records: sum('records'),
+              days: result.batches.length,
+            })}
+      </p>
+      <p className="tools__path" data-testid="export-result-folder">
+        {result.folder}
+      </p>
+    </>
+  )
+}
+
+/** The finished PDF: how many certificates, its size and path, and a download on the web host. */
+export function CertificatesOutcome({
+  result,
+  download,
+}: {
+  result: CertificatesResult & { jobId: string }
+  download: boolean
+}) {
+  const { t, i18n } = useTranslation()
+  const [error, setError] = useState('')
+  const number = new Intl.NumberFormat(i18n.language)
+  const name = result.path.split(/[\\/]/).pop() ?? 'certificates.pdf'
+  return (
+    <>
+      <p className="job__title">
+        {t('staff.bulk.done', {
+          count: result.count,
+          formatted: number.format(result.count),
+          size: formatBytes(result.bytes, i18n.language),
+        })}
+      </p>
+      <p className="tools__path" data-testid="certificates-path">
+        {result.path}
+      </p>
+      {download && result.downloadable && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() =>
+            void api.readCertificates({ jobId: result.jobId }).then(
+              (bytes) => downloadFile(bytes, name),
+              (failure: unknown) => setError(failureMessage(failure)),
+            )
+          }
+        >
+          {t('staff.bulk.download')}
+        </button>
+      )}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  )
+}
+
+function formatBytes(bytes: number, language: string): string {
+  const unit = bytes >= 1024 * 1024 ? 'megabyte' : 'kilobyte'
+  const value = bytes / (unit === 'megabyte' ? 1024 * 1024 : 1024)
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value)
+}

@@ -1,0 +1,523 @@
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PrinterList } from '@shared/printing'
+import { LANGUAGES, type Language, type PublicSettings } from '@shared/settings'
+import { staffPinSchema } from '@shared/staff'
+import { registerTokenUpdateSchema } from '@shared/sync'
+import { Field } from '../../../components/Field'
+import { db } from '../../../db'
+import { api } from '../../../lib/api'
+import { recordAudit } from '../audit/record-audit'
+import { failureMessage } from '../export/job-store'
+import {
+  checkDraft,
+  describeChanges,
+  errorsFromHost,
+  toDraft,
+  type FieldErrors,
+  type SettingsDraft,
+} from './settings-form'
+
+interface Props {
+  settings: PublicSettings
+  /** Reloads the app's settings after a save, so every screen uses the new values at once. */
+  onSaved: () => Promise<void>
+}
+
+type Status = { kind: 'ok' | 'error'; text: string } | null
+
+/** Every editable setting, checked with the shared schema, saved in one atomic update. */
+export function SettingsTab({ settings, onSaved }: Props) {
+  const { t } = useTranslation()
+  const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(settings))
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [status, setStatus] = useState<Status>(null)
+  const [saving, setSaving] = useState(false)
+  const dirty = useMemo(() => {
+    const check = checkDraft(draft, settings)
+    return !check.ok || Object.keys(check.update).length > 0
+  }, [draft, settings])
+
+  const edit =
+    <K extends keyof SettingsDraft>(key: K) =>
+    (value: SettingsDraft[K]) => {
+      setDraft((current) => ({ ...current, [key]: value }))
+      setErrors((current) => ({ ...current, [key]: undefined }))
+    }
+  const text = (key: Exclude<keyof SettingsDraft, 'languages'>) => ({
+    value: draft[key],
+    error: errors[key],
+    onChange: (event: { target: { value: string } }) => edit(key)(event.target.value),
+  })
+
+  const save = async (event?: FormEvent) => {
+    event?.preventDefault()
+    const check = checkDraft(draft, settings)
+    if (!check.ok) {
+      setErrors(check.errors)
+      setStatus({ kind: 'error', text: t('staff.settings.fixFields') })
+      return
+    }
+    if (Object.keys(check.update).length === 0) {
+      setStatus({ kind: 'ok', text: t('staff.settings.noChanges') })
+      return
+    }
+    setSaving(true)
+    try {
+      const saved = await api.updateSettings(check.update)
+      await recordAudit(db, 'settings-change', describeChanges(settings, check.update))
+      setDraft(toDraft(saved))
+      setErrors({})
+      await onSaved()
+      setStatus({ kind: 'ok', text: t('staff.settings.saved') })
+    } catch (failure) {
+      const message = failureMessage(failure)
+      setErrors(errorsFromHost(message))
+      setStatus({ kind: 'error', text: t('staff.settings.notSaved', { message }) })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <div className="settings">
+      {/* The form's cards sit in the page grid beside the token and PIN cards (display: contents). */}
+      <form className="settings__form" onSubmit={(event) => void save(event)} noValidate>
+        <section
+          className="card settings__card settings__card--event"
+          aria-labelledby="settings-event"
+        >
+          <h2 id="settings-event" className="card__title">
+            {t('staff.settings.eventTitle')}
+          </h2>
+          <div className="settings__fields settings__fields--two">
+            <Field
+              label={t('staff.settings.kioskId')}
+              hint={t('staff.settings.kioskIdHint')}
+              {...text('kioskId')}
+            />
+            <Field
+              label={t('staff.settings.eventCode')}
+              hint={t('staff.settings.eventCodeHint')}
+              {...text('eventCode')}
+            />
+            <Field
+              className="field--wide"
+              label={t('staff.settings.eventName')}
+              {...text('eventName')}
+            />
+            <Field label={t('staff.settings.eventCity')} {...text('eventCity')} />
+            <TimeZoneField label={t('staff.settings.timeZone')} {...text('timeZone')} />
+          </div>
+        </section>
+        <section
+          className="card settings__card settings__card--visitor"
+          aria-labelledby="settings-visitor"
+        >
+          <h2 id="settings-visitor" className="card__title">
+            {t('staff.settings.visitorTitle')}
+          </h2>
+          <div className="settings__fields settings__fields--two">
+            <Field
+              label={t('staff.settings.idleSeconds')}
+              hint={t('staff.settings.idleSecondsHint')}
+              inputMode="numeric"
+              {...text('idleSeconds')}
+            />
+            <Field
+              label={t('staff.settings.thankYouIdleSeconds')}
+              hint={t('staff.settings.thankYouIdleSecondsHint')}
+              inputMode="numeric"
+              {...text('thankYouIdleSeconds')}
+            />
+            <LanguagesField
+              value={draft.languages}
+              error={errors.languages}
+              onChange={edit('languages')}
+            />
+          </div>
+        </section>
+        <section
+          className="card settings__card settings__card--register"
+          aria-labelledby="settings-register"
+        >
+          <h2 id="settings-register" className="card__title">
+            {t('staff.settings.registerTitle')}
+          </h2>
+          <div className="settings__fields">
+            <Field
+              label={t('staff.settings.registerUrl')}
+              hint={t('staff.settings.registerUrlHint')}
+              inputMode="url"
+              {...text('registerUrl')}
+            />
+            <Field
+              label={t('staff.settings.verificationBaseUrl')}
+              hint={t('staff.settings.verificationBaseUrlHint')}
+              inputMode="url"
+              {...text('verificationBaseUrl')}
+            />
+          </div>
+        </section>
+        <PrinterCard
+          value={draft.printerName}
+          error={errors.printerName}
+          onChange={edit('printerName')}
+        />
+        <div className="settings__bar">
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {t('staff.settings.save')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={saving || !dirty}
+            onClick={() => {
+              setDraft(toDraft(settings))
+              setErrors({})
+              setStatus(null)
+            }}
+          >
+            {t('staff.settings.undo')}
+          </button>
+          <p
+            className={`settings__status settings__status--${status?.kind ?? 'none'}`}
+            role={status?.kind === 'error' ? 'alert' : 'status'}
+            data-testid="settings-status"
+          >
+            {status?.text ?? (dirty ? t('staff.settings.unsaved') : '')}
+          </p>
+        </div>
+      </form>
+      <TokenCard tokenSet={settings.registerTokenSet} onSaved={onSaved} />
+      <PinCard />
+    </div>
+  )
+}
+
+function TimeZoneField(props: {
+  label: string
+  value: string
+  error: string | undefined
+  onChange: (event: { target: { value: string } }) => void
+}) {
+  const listId = useId()
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), [])
+  return (
+    <>
+      <Field {...props} list={listId} />
+      <datalist id={listId}>
+        {zones.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+    </>
+  )
+}
+
+function LanguagesField(props: {
+  value: Language[]
+  error: string | undefined
+  onChange: (value: Language[]) => void
+}) {
+  const { t } = useTranslation()
+  const errorId = useId()
+  const toggle = (language: Language, on: boolean) =>
+    props.onChange(LANGUAGES.filter((l) => (l === language ? on : props.value.includes(l))))
+  return (
+    <fieldset
+      className={`field field--wide ${props.error ? 'field--invalid' : ''}`}
+      aria-describedby={props.error ? errorId : undefined}
+    >
+      <legend className="field__label">{t('staff.settings.languages')}</legend>
+      <div className="settings__checks">
+        {LANGUAGES.map((language) => (
+          <label key={language} className="check settings__check">
+            <input
+              type="checkbox"
+              checked={props.value.includes(language)}
+              onChange={(event) => toggle(language, event.target.checked)}
+            />
+            <span>{t('languageName', { lng: language })}</span>
+          </label>
+        ))}
+      </div>
+      {props.error && (
+        <p className="field__error" id={errorId} role="alert">
+          {props.error}
+        </p>
+      )}
+    </fieldset>
+  )
+}
+
+function PrinterCard(props: {
+  value: string
+  error: string | undefined
+  onChange: (value: string) => void
+}) {
+  const { t } = useTranslation()
+  const selectId = useId()
+  const [printers, setPrinters] = useState<PrinterList | null>(null)
+  const [testing, setTesting] = useState(false)
+  const [result, setResult] = useState<Status>(null)
+  useEffect(() => {
+    let cancelled = false
+    api.listPrinters().then(
+      (list) => !cancelled && setPrinters(list),
+      (failure: unknown) =>
+        !cancelled &&
+        setPrinters({ ok: false, reason: 'spooler-unavailable', message: failureMessage(failure) }),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [])
+  const known = printers?.ok ? printers.printers : []
+  // A printer saved earlier stays choosable even when the system does not list it right now.
+  const missing = props.value !== '' && !known.some((p) => p.name === props.value)
+
+  const testPage = async () => {
+    setTesting(true)
+    setResult(null)
+    try {
+      const answer = await api.printTestPage({ printerName: props.value })
+      setResult(
+        answer.ok
+          ? { kind: 'ok', text: t('staff.settings.testPageSent', { printer: answer.printer }) }
+          : { kind: 'error', text: answer.message },
+      )
+    } catch (failure) {
+      setResult({ kind: 'error', text: failureMessage(failure) })
+    } finally {
+      setTesting(false)
+    }
+  }
+
+  return (
+    <section
+      className="card settings__card settings__card--printer"
+      aria-labelledby="settings-printer"
+    >
+      <h2 id="settings-printer" className="card__title">
+        {t('staff.settings.printerTitle')}
+      </h2>
+      <div className={`field ${props.error ? 'field--invalid' : ''}`}>
+        <label className="field__label" htmlFor={selectId}>
+          {t('staff.settings.printer')}
+        </label>
+        <p className="field__hint">{t('staff.settings.printerHint')}</p>
+        <select
+          id={selectId}
+          className="field__input settings__select"
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        >
+          <option value="">{t('staff.settings.noPrinter')}</option>
+          {missing && (
+            <option value={props.value}>
+              {t('staff.settings.printerMissing', { printer: props.value })}
+            </option>
+          )}
+          {known.map((printer) => (
+            <option key={printer.name} value={printer.name}>
+              {printer.name}
+              {printer.isDefault ? ` · ${t('staff.settings.printerDefault')}` : ''}
+              {printer.accepting ? '' : ` · ${t('staff.settings.printerPaused')}`}
+            </option>
+          ))}
+        </select>
+        {props.error && (
+          <p className="field__error" role="alert">
+            {props.error}
+          </p>
+        )}
+      </div>
+      {printers && !printers.ok && (
+        <p className="muted settings__note">
+          {t('staff.settings.printersUnavailable', { message: printers.message })}
+        </p>
+      )}
+      <div className="settings__inline">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={props.value === '' || testing}
+          onClick={() => void testPage()}
+        >
+          {testing ? t('staff.settings.testPagePrinting') : t('staff.settings.testPage')}
+        </button>
+        {result && (
+          <p
+            className={`settings__status settings__status--${result.kind}`}
+            role={result.kind === 'error' ? 'alert' : 'status'}
+          >
+            {result.text}
+          </p>
+        )}
+      </div>
+    </section>
+  )
+}
+
+function TokenCard({ tokenSet, onSaved }: { tokenSet: boolean; onSaved: () => Promise<void> }) {
+  const { t } = useTranslation()
+  const [token, setToken] = useState('')
+  const [error, setError] = useState('')
+  const [status, setStatus] = useState<Status>(null)
+
+  const store = async (value: string | null) => {
+    const checked = registerTokenUpdateSchema.safeParse({ token: value })
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message ?? t('staff.settings.fixFields'))
+      return
+    }
+    try {
+      await api.setRegisterToken(checked.data)
+      await recordAudit(
+        db,
+        'settings-change',
+        value === null
+          ? 'Register token removed'
+          : tokenSet
+            ? 'Register token replaced'
+            : 'Register token set',
+      )
+      setToken('')
+      setError('')
+      await onSaved()
+      setStatus({
+        kind: 'ok',
+        text: value === null ? t('staff.settings.tokenRemoved') : t('staff.settings.tokenSaved'),
+      })
+    } catch (failure) {
+      setStatus({ kind: 'error', text: failureMessage(failure) })
+    }
+  }
+
+  return (
+    <section className="card settings__card settings__card--token" aria-labelledby="settings-token">
+      <h2 id="settings-token" className="card__title">
+        {t('staff.settings.tokenTitle')}
+        <span className={`pill ${tokenSet ? 'pill--ok' : 'pill--warn'}`} data-testid="token-state">
+          {tokenSet ? t('staff.settings.tokenSet') : t('staff.settings.tokenNotSet')}
+        </span>
+      </h2>
+      <form
+        className="settings__fields"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void store(token)
+        }}
+      >
+        <Field
+          type="password"
+          label={tokenSet ? t('staff.settings.tokenReplace') : t('staff.settings.token')}
+          hint={t('staff.settings.tokenHint')}
+          value={token}
+          error={error || undefined}
+          onChange={(event) => {
+            setToken(event.target.value)
+            setError('')
+          }}
+        />
+        <div className="settings__inline">
+          <button type="submit" className="button button--small button--primary">
+            {t('staff.settings.tokenSave')}
+          </button>
+          {tokenSet && (
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={() => void store(null)}
+            >
+              {t('staff.settings.tokenRemove')}
+            </button>
+          )}
+          {status && (
+            <p
+              className={`settings__status settings__status--${status.kind}`}
+              role={status.kind === 'error' ? 'alert' : 'status'}
+            >
+              {status.text}
+            </p>
+          )}
+        </div>
+      </form>
+    </section>
+  )
+}
+
+function PinCard() {
+  const { t } = useTranslation()
+  const [pin, setPin] = useState('')
+  const [repeat, setRepeat] = useState('')
+  const [errors, setErrors] = useState<{ pin?: string; repeat?: string }>({})
+  const [status, setStatus] = useState<Status>(null)
+
+  const change = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!staffPinSchema.safeParse(pin).success) {
+      setErrors({ pin: t('staff.pin.tooShort') })
+      return
+    }
+    if (pin !== repeat) {
+      setErrors({ repeat: t('staff.settings.pinMismatch') })
+      return
+    }
+    try {
+      await api.setStaffPin({ pin })
+      await recordAudit(db, 'pin-change', 'Staff PIN changed')
+      setPin('')
+      setRepeat('')
+      setErrors({})
+      setStatus({ kind: 'ok', text: t('staff.settings.pinChanged') })
+    } catch (failure) {
+      setStatus({ kind: 'error', text: failureMessage(failure) })
+    }
+  }
+
+  return (
+    <section className="card settings__card settings__card--pin" aria-labelledby="settings-pin">
+      <h2 id="settings-pin" className="card__title">
+        {t('staff.settings.pinTitle')}
+      </h2>
+      <form
+        className="settings__fields settings__fields--two"
+        noValidate
+        onSubmit={(e) => void change(e)}
+      >
+        <Field
+          type="password"
+          inputMode="numeric"
+          label={t('staff.settings.newPin')}
+          value={pin}
+          error={errors.pin}
+          onChange={(event) => setPin(event.target.value)}
+        />
+        <Field
+          type="password"
+          inputMode="numeric"
+          label={t('staff.settings.repeatPin')}
+          value={repeat}
+          error={errors.repeat}
+          onChange={(event) => setRepeat(event.target.value)}
+        />
+        <div className="settings__inline field--wide">
+          <button type="submit" className="button button--small button--primary">
+            {t('staff.settings.changePin')}
+          </button>
+          {status && (
+            <p
+              className={`settings__status settings__status--${status.kind}`}
+              role={status.kind === 'error' ? 'alert' : 'status'}
+            >
+              {status.text}
+            </p>
+          )}
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -41,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
   }
 
   void app.whenReady().then(async () => {
-    applyLockdown(isOwnPage, isProduction)
+    applyLockdown(isOwnPage, isProduction, join(app.getPath('userData'), 'certificates'))
     const services = await openKioskServices({
       dataDir: app.getPath('userData'),
       runtime: 'electron',

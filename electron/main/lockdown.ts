@@ -1,11 +1,20 @@
 import { app, session, type WebContents } from 'electron'
+import { basename, join } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 
 /**
  * Kiosk lockdown for every web contents: no navigation away from our page, no new windows,
  * no webviews, every permission request denied, and the CSP on every response.
  */
-export function applyLockdown(isOwnPage: (url: string) => boolean, isProduction: boolean) {
+export function applyLockdown(
+  isOwnPage: (url: string) => boolean,
+  isProduction: boolean,
+  downloadsDir: string,
+) {
+  // A download (the certificate PDF fallback) never opens a save dialog over the kiosk.
+  session.defaultSession.on('will-download', (_event, item) => {
+    item.setSavePath(join(downloadsDir, basename(item.getFilename())))
+  })
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   )

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { CHROMIUM_ARGS, chromiumPath } from './chromium'
 import { startWebHost } from './web-host'
+import { StaffPage } from '../staff/staff-page'
 import { VisitorPage } from '../visitor/visitor-page'
 
 const outDir = process.argv[2] ?? 'test-results/screens'
@@ -58,6 +59,16 @@ try {
     await shot('09-review')
     await visitor.confirm()
     await shot('10-thanks')
+    await page.getByRole('button', { name: 'Finish' }).click()
+    const staff = new StaffPage(page)
+    await staff.open()
+    await shot('11-staff-dashboard')
+    for (const [n, tab] of (['Signatures', 'Export', 'Settings', 'Audit log'] as const).entries()) {
+      await staff.tab(tab)
+      await page.waitForTimeout(300)
+      await shot(`${12 + n}-staff-${tab.toLowerCase().replace(' ', '-')}`)
+    }
+    await page.getByRole('button', { name: 'Lock' }).click()
     await page.close()
   }
 } finally {

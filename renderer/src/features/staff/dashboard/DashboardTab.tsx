@@ -52,13 +52,18 @@ export function DashboardTab({ settings, syncPanel }: Props) {
         />
       </div>
       <div className="dashboard__grid">
-        <section className="card" aria-labelledby="per-hour">
+        {syncPanel && <section className="card card--wide">{syncPanel}</section>}
+        <section className="card card--wide" aria-labelledby="per-hour">
           <h2 id="per-hour" className="card__title">
             {t('staff.dashboard.perHour')}
           </h2>
-          {stats && <HourChart perHour={stats.perHour} label={t('staff.dashboard.perHour')} />}
+          {stats &&
+            (stats.today > 0 ? (
+              <HourChart perHour={stats.perHour} label={t('staff.dashboard.perHour')} />
+            ) : (
+              <p className="muted">{t('staff.dashboard.none')}</p>
+            ))}
         </section>
-        {syncPanel && <section className="card">{syncPanel}</section>}
         <section className="card" aria-labelledby="by-type">
           <h2 id="by-type" className="card__title">
             {t('staff.dashboard.byType')}

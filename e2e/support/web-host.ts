@@ -20,7 +20,7 @@ export async function freshDataDir(): Promise<string> {
 
 /** Starts the built web host as its own process, exactly as `npm run start:web` does, and waits for its URL line. */
 export async function startWebHost(
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; port?: number; exportsDir?: string } = {},
 ): Promise<WebHostProcess> {
   const dataDir = options.dataDir ?? (await freshDataDir())
   const child = spawn(
@@ -34,6 +34,7 @@ export async function startWebHost(
       '--data',
       dataDir,
       '--no-open',
+      ...(options.exportsDir ? ['--exports', options.exportsDir] : []),
     ],
     {
       cwd: PROJECT_ROOT,

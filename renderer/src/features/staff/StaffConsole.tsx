@@ -5,6 +5,7 @@ import { useFocusHeading } from '../../components/useFocusHeading'
 import { db } from '../../db'
 import { api } from '../../lib/api'
 import { recordAudit } from './audit/record-audit'
+import { cancelAllJobs } from './export/job-store'
 import { SyncPanel } from '../sync/SyncPanel'
 import { DashboardTab } from './dashboard/DashboardTab'
 import type { SignatureRow } from './signatures/signature-rows'
@@ -29,6 +30,8 @@ export function StaffConsole({ settings, extraTabs = {}, renderBulkActions, onLo
   const headingRef = useFocusHeading<HTMLHeadingElement>()
   const [tab, setTab] = useState<StaffTab>('dashboard')
   const lock = useCallback(() => {
+    // A locked console writes nothing more: running exports and certificate PDFs stop first.
+    cancelAllJobs()
     api.lockStaff().catch(() => undefined)
     recordAudit(db, 'staff-lock', 'Console locked').catch(() => undefined)
     onLocked()

@@ -99,7 +99,7 @@ export function BulkActions({ selected }: Props) {
                   })
                 : t('staff.export.writing')
             }
-            renderResult={(result) => <ExportOutcome result={result} />}
+            renderResult={(result) => <ExportOutcome result={result} selection />}
           />
         ) : (
           <JobStatus

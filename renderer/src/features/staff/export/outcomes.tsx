@@ -7,7 +7,14 @@ import { downloadFile } from '../../../lib/download'
 import { failureMessage } from './job-store'
 
 /** What an export wrote and where: counts, then the folder path staff can read out or copy. */
-export function ExportOutcome({ result }: { result: ExportResult }) {
+export function ExportOutcome({
+  result,
+  selection = false,
+}: {
+  result: ExportResult
+  /** A table selection: one folder per day, signatures only. */
+  selection?: boolean
+}) {
   const { t, i18n } = useTranslation()
   const number = new Intl.NumberFormat(i18n.language)
   const sum = (key: 'records' | 'withdrawals' | 'auditEntries') =>
@@ -15,15 +22,15 @@ export function ExportOutcome({ result }: { result: ExportResult }) {
   return (
     <>
       <p className="job__title">
-        {result.batches.length === 1
-          ? t('staff.export.done', {
+        {selection
+          ? t('staff.export.doneSelection', {
+              records: sum('records'),
+              count: result.batches.length,
+            })
+          : t('staff.export.done', {
               records: sum('records'),
               withdrawals: sum('withdrawals'),
               audit: sum('auditEntries'),
-            })
-          : t('staff.export.doneSelection', {
-              records: sum('records'),
-              days: result.batches.length,
             })}
       </p>
       <p className="tools__path" data-testid="export-result-folder">

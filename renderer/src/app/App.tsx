@@ -5,7 +5,7 @@ import { AttractScreen } from '../features/attract/AttractScreen'
 import { PrintCertificateButton } from '../features/certificates/PrintCertificateButton'
 import { PinScreen } from '../features/staff/PinScreen'
 import { StaffConsole } from '../features/staff/StaffConsole'
-import { StaffEntry } from '../features/staff/StaffEntry'
+import { StaffEntry, useStaffShortcut } from '../features/staff/StaffEntry'
 import { renderStaffBulkActions, staffToolTabs } from '../features/staff/staff-tools'
 import { VisitorFlow } from '../features/visitor/VisitorFlow'
 import { ErrorBoundary } from './ErrorBoundary'
@@ -29,6 +29,7 @@ export function App() {
     setVisitorKey((k) => k + 1)
   }, [])
   const openStaffPin = useCallback(() => setScreen('staff-pin'), [])
+  useStaffShortcut(openStaffPin)
 
   if (boot.state === 'loading') return <main className="screen screen--center" aria-busy="true" />
   if (boot.state === 'failed') {

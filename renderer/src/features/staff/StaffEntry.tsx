@@ -4,13 +4,8 @@ import { useTranslation } from 'react-i18next'
 /** How long the discreet corner must be held: long enough that a visitor's tap never opens it. */
 export const STAFF_HOLD_MS = 2_000
 
-/**
- * The discreet way into the staff console: holding the top-right corner of the attract screen,
- * or Ctrl+Shift+S on a keyboard. Both lead to the PIN screen, never further.
- */
-export function StaffEntry({ onOpen }: { onOpen: () => void }) {
-  const { t } = useTranslation()
-  const timer = useRef<number | undefined>(undefined)
+/** Ctrl+Shift+S, from any screen, leads to the PIN screen (never further without the PIN). */
+export function useStaffShortcut(onOpen: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey && event.shiftKey && event.key.toLowerCase() === 's') {
@@ -19,11 +14,18 @@ export function StaffEntry({ onOpen }: { onOpen: () => void }) {
       }
     }
     window.addEventListener('keydown', onKey)
-    return () => {
-      window.removeEventListener('keydown', onKey)
-      window.clearTimeout(timer.current)
-    }
+    return () => window.removeEventListener('keydown', onKey)
   }, [onOpen])
+}
+
+/**
+ * The discreet way into the staff console on a touch screen: holding the top-right corner of
+ * the attract screen. It leads to the PIN screen, never further.
+ */
+export function StaffEntry({ onOpen }: { onOpen: () => void }) {
+  const { t } = useTranslation()
+  const timer = useRef<number | undefined>(undefined)
+  useEffect(() => () => window.clearTimeout(timer.current), [])
   const release = () => window.clearTimeout(timer.current)
   return (
     <button

@@ -68,7 +68,8 @@ export class BulkCertificateDesk {
   constructor(private readonly options: BulkCertificateDeskOptions) {
     this.running = new JobRegistry<RunningJob>({
       idleMs: options.idleMs ?? IDLE_MS,
-      maxJobs: 1,
+      // Two, not one: a console reloaded mid-job cannot cancel the old one, which only expires.
+      maxJobs: 2,
       noun: 'certificate job',
       onExpire: (job) => stop(job),
     })

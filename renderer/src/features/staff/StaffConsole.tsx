@@ -5,7 +5,7 @@ import { useFocusHeading } from '../../components/useFocusHeading'
 import { db } from '../../db'
 import { api } from '../../lib/api'
 import { recordAudit } from './audit/record-audit'
-import { cancelAllJobs } from './export/job-store'
+import { anyJobRunning, cancelAllJobs } from './export/job-store'
 import { SyncPanel } from '../sync/SyncPanel'
 import { DashboardTab } from './dashboard/DashboardTab'
 import type { SignatureRow } from './signatures/signature-rows'
@@ -36,7 +36,7 @@ export function StaffConsole({ settings, extraTabs = {}, renderBulkActions, onLo
     recordAudit(db, 'staff-lock', 'Console locked').catch(() => undefined)
     onLocked()
   }, [onLocked])
-  useStaffSession(lock)
+  useStaffSession(lock, anyJobRunning)
 
   const panels: Partial<Record<StaffTab, ReactNode>> = {
     dashboard: <DashboardTab settings={settings} syncPanel={<SyncPanel />} />,

@@ -8,15 +8,20 @@ const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'input'] as const
 
 /**
  * Locks the console after two idle minutes, and while staff are active tells the main process
- * (at most every 30 s) so its session does not expire under them.
+ * (at most every 30 s) so its session does not expire under them. A running job (`isBusy`)
+ * postpones the lock: a long certificate PDF must not be cancelled by an idle screen.
  */
-export function useStaffSession(onLock: () => void) {
+export function useStaffSession(onLock: () => void, isBusy: () => boolean = () => false) {
   const lastBeat = useRef(0)
   useEffect(() => {
-    let timer = window.setTimeout(onLock, STAFF_IDLE_MS)
+    const expire = () => {
+      if (isBusy()) timer = window.setTimeout(expire, STAFF_IDLE_MS)
+      else onLock()
+    }
+    let timer = window.setTimeout(expire, STAFF_IDLE_MS)
     const activity = () => {
       window.clearTimeout(timer)
-      timer = window.setTimeout(onLock, STAFF_IDLE_MS)
+      timer = window.setTimeout(expire, STAFF_IDLE_MS)
       const now = Date.now()
       if (now - lastBeat.current > HEARTBEAT_MS) {
         lastBeat.current = now
@@ -29,5 +34,5 @@ export function useStaffSession(onLock: () => void) {
       window.clearTimeout(timer)
       for (const type of ACTIVITY) document.removeEventListener(type, activity, { capture: true })
     }
-  }, [onLock])
+  }, [onLock, isBusy])
 }

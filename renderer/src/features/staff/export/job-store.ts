@@ -92,6 +92,11 @@ export function cancelAllJobs(): void {
   for (const { controller } of slots.values()) controller?.abort()
 }
 
+/** Whether an export or certificate job is running (the console stays open for it). */
+export function anyJobRunning(): boolean {
+  return [...slots.values()].some(({ controller }) => controller !== null)
+}
+
 /** The state of one kind of job, live. */
 export function useJob<R>(kind: JobKind): JobState<R> {
   const get = useCallback(() => slot(kind).state as JobState<R>, [kind])

@@ -10,7 +10,10 @@ export interface RowActions {
 const equals = (row: { getValue: (id: string) => unknown }, id: string, value: unknown) =>
   value === undefined || value === '' || row.getValue(id) === value
 
-/** The signatures table's columns, in the order staff read them. */
+/**
+ * The signatures table's columns, in the order staff read them. Each sortable column names its
+ * sortingFn: 'auto' would inspect the rows on every sort (see sorted-core-row-model.ts).
+ */
 export function signatureColumns(
   t: TFunction,
   language: string,
@@ -29,8 +32,10 @@ export function signatureColumns(
           type="checkbox"
           className="table-check"
           aria-label={t('staff.table.col.select')}
-          checked={table.getIsAllPageRowsSelected()}
-          onChange={table.getToggleAllPageRowsSelectedHandler()}
+          // The table has no pages, so "all rows" (every row matching the filters) is the page;
+          // unlike the page variant, it returns at once while nothing is selected.
+          checked={table.getIsAllRowsSelected()}
+          onChange={table.getToggleAllRowsSelectedHandler()}
         />
       ),
       cell: ({ row }) => (
@@ -65,6 +70,10 @@ export function signatureColumns(
       accessorKey: 'createdAt',
       header: t('staff.table.col.time'),
       size: 150,
+      // ISO 8601 UTC times sort as plain strings. TanStack's automatic choice for strings with
+      // digits (alphanumeric) splits both values with a regular expression on every comparison:
+      // seconds instead of milliseconds at 100,000 rows.
+      sortingFn: 'basic',
       cell: ({ getValue }) => time.format(new Date(getValue<string>())),
     },
     {
@@ -74,12 +83,19 @@ export function signatureColumns(
       enableHiding: true,
       size: 0,
     },
-    { accessorKey: 'certificateNo', header: t('staff.table.col.certificateNo'), size: 190 },
+    {
+      accessorKey: 'certificateNo',
+      header: t('staff.table.col.certificateNo'),
+      size: 190,
+      // Fixed-width, zero-padded numbers: plain string order is their order.
+      sortingFn: 'basic',
+    },
     {
       id: 'name',
       accessorFn: (row) => `${row.lastName} ${row.firstName}`,
       header: t('staff.table.col.name'),
       size: 220,
+      sortingFn: 'text',
       cell: ({ row }) => `${row.original.firstName} ${row.original.lastName}`,
     },
     {
@@ -87,12 +103,14 @@ export function signatureColumns(
       accessorFn: (row) => row.organisationName ?? '',
       header: t('staff.table.col.organisation'),
       size: 220,
+      sortingFn: 'text',
     },
     {
       id: 'type',
       accessorFn: (row) => row.organisationType ?? '',
       header: t('staff.table.col.type'),
       size: 170,
+      sortingFn: 'text',
       filterFn: equals,
       cell: ({ getValue }) =>
         getValue<string>() ? t(`details.orgTypes.${getValue<string>()}`) : '—',
@@ -102,6 +120,7 @@ export function signatureColumns(
       accessorKey: 'country',
       header: t('staff.table.col.country'),
       size: 140,
+      sortingFn: 'basic',
       filterFn: equals,
       cell: ({ getValue }) => countries.of(getValue<string>()) ?? getValue<string>(),
     },
@@ -110,6 +129,7 @@ export function signatureColumns(
       accessorFn: (row) => row.email ?? '',
       header: t('staff.table.col.email'),
       size: 220,
+      sortingFn: 'text',
     },
     {
       id: 'consents',
@@ -123,6 +143,7 @@ export function signatureColumns(
           .join(' '),
       header: t('staff.table.col.consents'),
       size: 110,
+      sortingFn: 'text',
       cell: ({ row }) => (
         <span className="consent-tags">
           {row.original.consents.newsletter && <abbr title={t('principles.newsletter')}>N</abbr>}
@@ -136,6 +157,7 @@ export function signatureColumns(
       accessorKey: 'syncState',
       header: t('staff.table.col.sync'),
       size: 120,
+      sortingFn: 'basic',
       filterFn: equals,
       cell: ({ row }) => (
         <span
@@ -151,6 +173,7 @@ export function signatureColumns(
       accessorFn: (row) => (row.printedAt ? 1 : 0),
       header: t('staff.table.col.printed'),
       size: 90,
+      sortingFn: 'basic',
       cell: ({ row }) => (row.original.printedAt ? t('staff.table.yes') : t('staff.table.no')),
     },
   ]

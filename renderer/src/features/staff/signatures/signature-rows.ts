@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect, useState } from 'react'
 import { db } from '../../../db'
 import type { StoredSignature } from '../../../db/schema'
 
@@ -32,10 +33,19 @@ export function toRow(record: StoredSignature): SignatureRow {
   return { ...record, searchText }
 }
 
+/** The words of a search, folded like the rows' search text. */
+export function searchWords(query: string): string[] {
+  return fold(query).split(/\s+/).filter(Boolean)
+}
+
+/** Whether a row has every one of the (folded) words. */
+export function matchesWords(row: SignatureRow, words: readonly string[]): boolean {
+  return words.every((word) => row.searchText.includes(word))
+}
+
 /** Rows matching a search: every word of the query must appear. */
 export function matchesSearch(row: SignatureRow, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean)
-  return words.every((word) => row.searchText.includes(word))
+  return matchesWords(row, searchWords(query))
 }
 
 const FIRST_PAGE = 60
@@ -50,7 +60,22 @@ export function useSignatureRows(): { rows: SignatureRow[]; complete: boolean } 
       (await db.signatures.orderBy('createdAt').reverse().limit(FIRST_PAGE).toArray()).map(toRow),
     [],
   )
-  const all = useLiveQuery(async () => (await db.signatures.toArray()).map(toRow), [])
+  // The full read starts once the first page is on screen: at 100,000 rows its answer arrives in
+  // one long task, which would otherwise hold back the frame that shows the first page.
+  const [loadAll, setLoadAll] = useState(false)
+  useEffect(() => {
+    if (!firstPage || loadAll) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setLoadAll(true), 0)))
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [firstPage, loadAll])
+  const all = useLiveQuery(
+    async () => (loadAll ? (await db.signatures.toArray()).map(toRow) : undefined),
+    [loadAll],
+  )
   if (all) return { rows: all, complete: true }
   return { rows: firstPage ?? [], complete: false }
 }

@@ -1,0 +1,3 @@
+export async function seedCommand(_args: string[]): Promise<number> {
+  return 0
+}

@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/support/chromium'
@@ -7,7 +7,6 @@ import type { KioskBench } from '../page/kiosk-lib'
 import { bundleKioskLib, bundleProbe } from './bundle'
 import type { BenchHost } from './host'
 
-let kioskLib: Promise<string> | undefined
 let probe: Promise<string> | undefined
 
 /**
@@ -39,15 +38,18 @@ export class BenchBrowser {
   }
 
   /**
-   * A page of the host's origin that is not the app (a 404 answer), with the bench's page library
-   * loaded: IndexedDB and the host API work there as in the app, and no app code runs beside it.
+   * The bench page (`installBenchPage`) on the host's origin: the bench's page library loaded by
+   * a script tag under the app's Content-Security-Policy, so IndexedDB, the host API and the
+   * libraries behave as in the app, and no app code runs beside it.
    */
   async benchPage(host: Pick<BenchHost, 'origin' | 'secret'>): Promise<BenchPage> {
-    kioskLib ??= bundleKioskLib()
-    const code = await kioskLib
     const page = await this.context.newPage()
-    await page.goto(`${host.origin}/bench-page.none#k=${host.secret}`)
-    await page.evaluate(code)
+    // The app's modules report their own failures on the console: show them with the bench's.
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`  [page] ${message.text()}`)
+    })
+    await page.goto(`${host.origin}/${BENCH_PAGE}#k=${host.secret}`)
+    await page.waitForFunction(() => window.kioskBench !== undefined)
     return new BenchPage(page)
   }
 
@@ -55,6 +57,19 @@ export class BenchBrowser {
     await this.context.close().catch(() => undefined)
     if (!options.keepProfile) await rm(this.profileDir, { recursive: true, force: true })
   }
+}
+
+const BENCH_PAGE = 'bench-page.html'
+const BENCH_SCRIPT = 'bench-kiosk-lib.js'
+
+/** Adds the bench page and its script to the bench's own build of the renderer (never to out/). */
+export async function installBenchPage(rendererDir: string): Promise<void> {
+  await writeFile(join(rendererDir, BENCH_SCRIPT), await bundleKioskLib())
+  await writeFile(
+    join(rendererDir, BENCH_PAGE),
+    `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head>` +
+      `<body><script src="/${BENCH_SCRIPT}"></script></body></html>\n`,
+  )
 }
 
 /** Calls into `window.kioskBench` (bench/page/kiosk-lib.ts). */

@@ -2,22 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { WorkloadResult } from './results'
-import { BenchBrowser, type BenchPage } from './browser'
+import { installBenchPage } from './browser'
 import { buildApp } from './build'
-import { startBenchHost, type BenchHost } from './host'
+import { LargeKiosk } from './large-kiosk'
 
-/** The app's own IndexedDB database name (renderer/src/db/index.ts). */
-export const APP_DB = 'cohesion-kiosk'
 /** Signatures on the kiosk for the "100,000 records" workloads. */
 export const LARGE = 100_000
-
-/** A kiosk (web host + Chromium profile) whose app database holds LARGE signatures. */
-export interface LargeKiosk {
-  host: BenchHost
-  browser: BenchBrowser
-  bench: BenchPage
-  seedMs: number
-}
 
 export interface Workload {
   /** What `npm run bench -- <name>` selects. */
@@ -43,9 +33,13 @@ export class BenchContext {
     return this.quick ? quickRuns : full
   }
 
-  /** The app built from the current sources, once per bench run. */
+  /** The app built from the current sources, once per bench run, with the bench page added. */
   rendererDir(): Promise<string> {
-    this.renderer ??= this.tempDir('build').then((dir) => buildApp(dir, this.log))
+    this.renderer ??= this.tempDir('build').then(async (dir) => {
+      const renderer = await buildApp(dir, this.log)
+      await installBenchPage(renderer)
+      return renderer
+    })
     return this.renderer
   }
 
@@ -59,28 +53,18 @@ export class BenchContext {
     this.cleanups.push(fn)
   }
 
-  /** A web host and a browser whose app database holds LARGE realistic signatures. */
+  /** A kiosk with LARGE realistic signatures in its journal and IndexedDB (once per run). */
   largeKiosk(): Promise<LargeKiosk> {
     this.large ??= (async () => {
-      const dataDir = await this.tempDir('large')
-      const host = await startBenchHost({ dataDir, rendererDir: await this.rendererDir() })
-      this.onCleanup(() => host.stop())
-      const browser = await BenchBrowser.launch()
-      this.onCleanup(() => browser.close())
-      const bench = await browser.benchPage(host)
-      const count = this.quick ? 10_000 : LARGE
-      const seeded = await bench.call('seed', APP_DB, {
-        count,
-        seed: 2026,
-        tag: 'k',
-        firstDay: '2026-10-12',
-        days: 4,
+      const kiosk = await LargeKiosk.create({
+        dataDir: await this.tempDir('large'),
+        profileDir: await this.tempDir('large-profile'),
+        rendererDir: await this.rendererDir(),
+        records: this.quick ? 10_000 : LARGE,
+        log: this.log,
       })
-      this.log(
-        `seeded ${seeded.count} signatures into IndexedDB in ${Math.round(seeded.ms)} ms ` +
-          `(generated in ${Math.round(seeded.generateMs)} ms)`,
-      )
-      return { host, browser, bench, seedMs: seeded.ms }
+      this.onCleanup(() => kiosk.stop())
+      return kiosk
     })()
     return this.large
   }

@@ -83,7 +83,15 @@ export interface KioskBench {
   syncBench(
     dbName: string,
     options: SeedOptions,
-  ): Promise<{ ms: number; sent: number; ended: string; synced: number; seedMs: number }>
+  ): Promise<{
+    ms: number
+    sent: number
+    ended: string
+    synced: number
+    seedMs: number
+    /** The engine's last recorded problem, when the pass did not send everything. */
+    problem: unknown
+  }>
   deleteDb(dbName: string): Promise<void>
 }
 
@@ -232,7 +240,8 @@ export function installBench(lib: PageLib): void {
         const report = await lib.syncPass(db)
         const ms = performance.now() - start
         const synced = await db.signatures.where('syncState').equals('synced').count()
-        return { ms, sent: report.sent, ended: report.ended, synced, seedMs: seeded.ms }
+        const problem = (await db.table('meta').get('sync.lastError')) ?? null
+        return { ms, sent: report.sent, ended: report.ended, synced, seedMs: seeded.ms, problem }
       } finally {
         db.close()
       }

@@ -1,4 +1,5 @@
-import { APP_DB, type BenchContext, type Workload } from '../lib/context'
+import type { BenchContext, Workload } from '../lib/context'
+import { APP_DB } from '../lib/large-kiosk'
 import type { WorkloadResult } from '../lib/results'
 import { ratio, round, summarise } from '../lib/stats'
 

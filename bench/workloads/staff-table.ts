@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { sampleHeap } from '../lib/browser'
-import { APP_DB, type BenchContext, type Workload } from '../lib/context'
+import type { BenchContext, Workload } from '../lib/context'
+import { APP_DB } from '../lib/large-kiosk'
 import { unlockStaff } from '../lib/host'
 import type { WorkloadResult } from '../lib/results'
 import { ratio, round, summarise } from '../lib/stats'

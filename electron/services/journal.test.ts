@@ -1,8 +1,10 @@
-import { appendFile, readFile } from 'node:fs/promises'
+import { appendFile, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { JournalEntry } from '../shared/journal'
 import { sampleRecord } from '../shared/testing/sample-record'
-import { Journal } from './journal'
+import { sampleSignatures } from '../shared/testing/sample-signatures'
+import { JOURNAL_STATS_FILE, Journal } from './journal'
 import { silentLog, useTempDirs } from './testing/temp-dir'
 
 const tempDir = useTempDirs()
@@ -51,6 +53,93 @@ describe('Journal', () => {
     expect(warn).toHaveBeenCalled()
     expect((await reread.stats()).badLines).toBe(1)
     expect((await readFile(journal.path, 'utf8')).split('\n')).toHaveLength(4)
+  })
+
+  it('reads page after page from where the last one stopped, as a full read does', async () => {
+    const journal = await Journal.open(await tempDir(), silentLog)
+    // Names in every EU script, over many read chunks: multi-byte characters cross chunk edges.
+    const records = sampleSignatures({ count: 400, seed: 3 })
+    await journal.append(records.slice(0, 300).map((record) => ({ type: 'signature', record })))
+    const ids = (page: { entries: JournalEntry[] }) =>
+      page.entries.map((e) => (e.type === 'signature' ? e.record.id : e.withdrawal.id))
+    const paged: string[] = []
+    let offset = 0
+    for (;;) {
+      const page = await journal.read(offset, 7)
+      paged.push(...ids(page))
+      if (offset === 140) {
+        // Appended while a restore is under way: later pages see it.
+        await journal.append(records.slice(300).map((record) => ({ type: 'signature', record })))
+      }
+      if (page.done) break
+      offset = page.nextOffset
+    }
+    expect(paged).toEqual(records.map((r) => r.id))
+    // An earlier page after a later one, and a fresh reader, give the same lines.
+    expect(ids(await journal.read(5, 3))).toEqual(records.slice(5, 8).map((r) => r.id))
+    const fresh = new Journal(journal.path, silentLog)
+    expect(ids(await fresh.read(0, 1_000))).toEqual(records.map((r) => r.id))
+  })
+
+  it('reads a replaced journal file from its start', async () => {
+    const dir = await tempDir()
+    const journal = await Journal.open(dir, silentLog)
+    await journal.append([signature(1), signature(2), signature(3)])
+    expect((await journal.read(0, 2)).done).toBe(false)
+    // Another file in its place (restored from a backup): the place where the page stopped means nothing there.
+    const other = `${journal.path}.new`
+    await writeFile(
+      other,
+      [signature(7), signature(8), signature(9)].map((e) => JSON.stringify(e)).join('\n') + '\n',
+    )
+    await rename(other, journal.path)
+    const page = await journal.read(2, 2)
+    expect(page.entries.map((e) => e.type === 'signature' && e.record.certificateNo)).toEqual([
+      'EWRC26-B01-000009',
+    ])
+  })
+
+  it('keeps its counts right across appends and restarts without reading every line again', async () => {
+    const dir = await tempDir()
+    const journal = await Journal.open(dir, silentLog)
+    await journal.append([signature(1)])
+    expect(await journal.stats()).toMatchObject({ signatures: 1, withdrawals: 0 })
+    const withdrawal: JournalEntry = {
+      type: 'withdrawal',
+      withdrawal: {
+        id: sampleRecord(1).id,
+        certificateNo: 'EWRC26-B01-000001',
+        withdrawnAt: '2026-10-12T10:00:00.000Z',
+      },
+    }
+    await Promise.all([journal.append([signature(2), signature(3)]), journal.append([withdrawal])])
+    const counted = await journal.stats()
+    expect(counted).toMatchObject({ signatures: 3, withdrawals: 1, badLines: 0 })
+    await journal.flushStats()
+
+    // The next start takes the counts from the side file; counting the lines gives the same.
+    const restarted = await Journal.open(dir, silentLog)
+    expect(await restarted.stats()).toEqual(counted)
+    await rm(join(dir, JOURNAL_STATS_FILE))
+    expect(await (await Journal.open(dir, silentLog)).stats()).toEqual(counted)
+  })
+
+  it('counts again a journal changed behind its back', async () => {
+    const dir = await tempDir()
+    const journal = await Journal.open(dir, silentLog)
+    await journal.append([signature(1)])
+    await journal.stats()
+    await journal.flushStats()
+    // Another writer, or a crash between the journal and the side file: both are behind the file.
+    await appendFile(journal.path, JSON.stringify(signature(2)) + '\n' + '{"type":"signa')
+    expect(await journal.stats()).toMatchObject({ signatures: 2, badLines: 1 })
+    const restarted = await Journal.open(dir, silentLog)
+    await restarted.append([signature(3)])
+    expect(await restarted.stats()).toMatchObject({ signatures: 3, badLines: 1 })
+    expect(await (await Journal.open(dir, silentLog)).stats()).toMatchObject({
+      signatures: 3,
+      badLines: 1,
+    })
   })
 
   it('reads an absent journal as empty', async () => {

@@ -73,7 +73,9 @@ describe('BulkCertificateDesk', () => {
     const { certificates, exportsDir } = await desk(50)
     const { jobId } = await certificates.begin({ label: 'abandoned', total: 23 })
     await certificates.add(jobId, RECORDS.slice(0, 5))
-    // The writer stops at the next page boundary and removes its temporary file.
+    // Timers fire in order of their due time: the job's 50 ms expiry, armed by the last call,
+    // is due before this wait ends, whatever the load.
+    await new Promise((resolve) => setTimeout(resolve, 200))
     await expect.poll(() => readdir(exportsDir), { timeout: 10_000 }).toEqual([])
     await expect(certificates.finish(jobId)).rejects.toMatchObject({ code: 'not-found' })
   })

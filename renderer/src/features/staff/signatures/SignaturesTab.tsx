@@ -1,7 +1,6 @@
 import {
   flexRender,
-  type FilterFn,
-  getFilteredRowModel,
+  getCoreRowModel,
   useReactTable,
   type ColumnFiltersState,
   type RowSelectionState,
@@ -19,7 +18,7 @@ import { api } from '../../../lib/api'
 import { FILTER_ONLY_COLUMNS, signatureColumns } from './columns'
 import { matchesWords, searchWords, useSignatureRows, type SignatureRow } from './signature-rows'
 import { SignatureDetails } from './SignatureDetails'
-import { getSortedCoreRowModel } from './sorted-core-row-model'
+import { filterRows, sortRows } from './row-order'
 import { reprintCertificate } from './reprint'
 import { withdrawSignature } from './withdraw'
 
@@ -30,16 +29,6 @@ interface Props {
 }
 
 const ROW_HEIGHT = 56
-
-/**
- * The search box's filter. The query is folded into words once per search (not once per row),
- * and it reads the row's own search text, so TanStack needs to ask it for one column only: with
- * every column searchable it would be asked once per column for each row that does not match.
- */
-const searchFilter: FilterFn<SignatureRow> = (row, _columnId, words: string[]) =>
-  matchesWords(row.original, words)
-searchFilter.resolveFilterValue = (query: string) => searchWords(query)
-const SEARCH_COLUMN = 'certificateNo'
 const SYNC_STATES = ['pending', 'synced', 'duplicate', 'rejected'] as const
 
 /** Every signature: search, sort, filter, choose columns, select; only the visible rows are rendered. */
@@ -60,29 +49,25 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
     () => signatureColumns(t, i18n.language, { details: setDetails }),
     [t, i18n.language],
   )
+  // Sorted once per change of data or sorting, then filtered (by the search too): plain arrays,
+  // see row-order.ts. The search text is folded into words once, not once per row.
+  const sorted = useMemo(() => sortRows(rows, columns, sorting), [rows, columns, sorting])
+  const words = useMemo(() => searchWords(deferredSearch), [deferredSearch])
+  const matching = useMemo(
+    () =>
+      filterRows(
+        sorted,
+        columns,
+        columnFilters,
+        words.length ? (row) => matchesWords(row, words) : null,
+      ),
+    [sorted, columns, columnFilters, words],
+  )
+  const scrollRef = useRef<HTMLDivElement>(null)
   // TanStack Table and Virtual return mutable instances read during render, by design.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { sorting, columnFilters, columnVisibility, rowSelection, globalFilter: deferredSearch },
-    getRowId: (row) => row.id,
-    onSortingChange: setSorting,
-    onColumnFiltersChange: setColumnFilters,
-    onColumnVisibilityChange: setColumnVisibility,
-    onRowSelectionChange: setRowSelection,
-    globalFilterFn: searchFilter,
-    getColumnCanGlobalFilter: (column) => column.id === SEARCH_COLUMN,
-    // Rows are sorted before the search filter, once per change of data or sorting (see there).
-    getCoreRowModel: getSortedCoreRowModel(),
-    manualSorting: true,
-    getFilteredRowModel: getFilteredRowModel(),
-    enableRowSelection: true,
-  })
-  const visibleRows = table.getRowModel().rows
-  const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
-    count: visibleRows.length,
+    count: matching.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -90,6 +75,34 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
   const items = virtualizer.getVirtualItems()
   const padTop = items[0]?.start ?? 0
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+  // TanStack Table keeps the columns and the table's state, and builds rows for the ones on screen.
+  const onScreen = useMemo(() => items.map((item) => matching[item.index]!), [items, matching])
+  const allMatchingSelected = matching.length > 0 && matching.every((row) => rowSelection[row.id])
+  const selectMatching = (select: boolean) =>
+    setRowSelection((previous) => {
+      const next = { ...previous }
+      for (const row of matching) {
+        if (select) next[row.id] = true
+        else delete next[row.id]
+      }
+      return next
+    })
+  const table = useReactTable({
+    data: onScreen as SignatureRow[],
+    columns,
+    state: { sorting, columnFilters, columnVisibility, rowSelection },
+    getRowId: (row) => row.id,
+    onSortingChange: setSorting,
+    onColumnFiltersChange: setColumnFilters,
+    onColumnVisibilityChange: setColumnVisibility,
+    onRowSelectionChange: setRowSelection,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualFiltering: true,
+    enableRowSelection: true,
+    meta: { allMatchingSelected, selectMatching },
+  })
+  const rowsOnScreen = table.getRowModel().rows
   // Once per change of rows or selection, not on every render (each keystroke renders twice).
   const selected = useMemo(() => rows.filter((row) => rowSelection[row.id]), [rows, rowSelection])
   const filterValue = (id: string) =>
@@ -172,20 +185,18 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
       <div className="signatures__status">
         <p role="status" className="signatures__count" data-testid="result-count">
           {complete
-            ? visibleRows.length === rows.length
+            ? matching.length === rows.length
               ? t('staff.table.results', { count: rows.length })
-              : t('staff.table.resultsOf', { count: visibleRows.length, total: rows.length })
+              : t('staff.table.resultsOf', { count: matching.length, total: rows.length })
             : t('staff.table.loading')}
         </p>
-        {visibleRows.length > 0 && (
+        {matching.length > 0 && (
           <button
             type="button"
             className="button button--small"
-            onClick={() =>
-              setRowSelection(Object.fromEntries(visibleRows.map((r) => [r.id, true])))
-            }
+            onClick={() => setRowSelection(Object.fromEntries(matching.map((r) => [r.id, true])))}
           >
-            {t('staff.table.selectAll', { count: visibleRows.length })}
+            {t('staff.table.selectAll', { count: matching.length })}
           </button>
         )}
         {selected.length > 0 && (
@@ -208,7 +219,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
         </p>
       </div>
       <div ref={scrollRef} className="signatures__scroll">
-        <table className="data-table" aria-rowcount={visibleRows.length + 1}>
+        <table className="data-table" aria-rowcount={matching.length + 1}>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -249,8 +260,8 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
                 <td style={{ height: padTop }} />
               </tr>
             )}
-            {items.map((item) => {
-              const row = visibleRows[item.index]!
+            {items.map((item, i) => {
+              const row = rowsOnScreen[i]!
               return (
                 <tr
                   key={row.id}
@@ -273,7 +284,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
             )}
           </tbody>
         </table>
-        {complete && visibleRows.length === 0 && (
+        {complete && matching.length === 0 && (
           <p className="muted signatures__empty">{t('staff.table.empty')}</p>
         )}
       </div>

@@ -1,6 +1,15 @@
-import type { ColumnDef } from '@tanstack/react-table'
+import type { ColumnDef, RowData } from '@tanstack/react-table'
 import type { TFunction } from 'i18next'
 import type { SignatureRow } from './signature-rows'
+
+declare module '@tanstack/react-table' {
+  // The table is given only the rows on screen; "all" means every row matching the filters.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface TableMeta<TData extends RowData> {
+    allMatchingSelected: boolean
+    selectMatching: (select: boolean) => void
+  }
+}
 
 export interface RowActions {
   /** Opens the signature; reprint and withdraw are offered there. */
@@ -11,8 +20,9 @@ const equals = (row: { getValue: (id: string) => unknown }, id: string, value: u
   value === undefined || value === '' || row.getValue(id) === value
 
 /**
- * The signatures table's columns, in the order staff read them. Each sortable column names its
- * sortingFn: 'auto' would inspect the rows on every sort (see sorted-core-row-model.ts).
+ * The signatures table's columns, in the order staff read them. Sorting and filtering read the
+ * columns' values and sortingFn ('basic': values as they are; else lower-case text), see
+ * row-order.ts.
  */
 export function signatureColumns(
   t: TFunction,
@@ -32,10 +42,8 @@ export function signatureColumns(
           type="checkbox"
           className="table-check"
           aria-label={t('staff.table.col.select')}
-          // The table has no pages, so "all rows" (every row matching the filters) is the page;
-          // unlike the page variant, it returns at once while nothing is selected.
-          checked={table.getIsAllRowsSelected()}
-          onChange={table.getToggleAllRowsSelectedHandler()}
+          checked={table.options.meta?.allMatchingSelected ?? false}
+          onChange={(event) => table.options.meta?.selectMatching(event.target.checked)}
         />
       ),
       cell: ({ row }) => (

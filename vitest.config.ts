@@ -6,7 +6,12 @@ export default defineConfig({
     alias: { '@shared': resolve('electron/shared'), '@resources': resolve('resources') },
   },
   test: {
-    include: ['electron/**/*.test.ts', 'renderer/src/**/*.test.{ts,tsx}', 'register/**/*.test.ts'],
+    include: [
+      'electron/**/*.test.ts',
+      'renderer/src/**/*.test.{ts,tsx}',
+      'register/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],

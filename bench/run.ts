@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
+import { loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -44,8 +45,11 @@ async function main(argv: string[]): Promise<number> {
     for (const workload of selected) {
       ctx.log(`\n▶ ${workload.name}: ${workload.description}`)
       const began = performance.now()
+      // Others may use this machine too: the load when each workload starts goes with its figures.
+      const load = Math.round(loadavg()[0]! * 100) / 100
       try {
         const rows = await workload.run(ctx)
+        for (const row of rows) row.extra = { ...row.extra, loadAverage1m: load }
         results.push(...rows)
         for (const row of rows) {
           ctx.log(`  ${row.name}: median ${row.medianMs} ms, p95 ${row.p95Ms} ms (n=${row.n})`)

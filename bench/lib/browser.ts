@@ -72,19 +72,21 @@ export async function installBenchPage(rendererDir: string): Promise<void> {
   )
 }
 
+type BenchMethods = Omit<KioskBench, 'lib'>
+
 /** Calls into `window.kioskBench` (bench/page/kiosk-lib.ts). */
 export class BenchPage {
   constructor(readonly page: Page) {}
 
-  call<K extends keyof KioskBench>(
+  call<K extends keyof BenchMethods>(
     method: K,
-    ...args: Parameters<KioskBench[K]>
-  ): Promise<Awaited<ReturnType<KioskBench[K]>>> {
+    ...args: Parameters<BenchMethods[K]>
+  ): Promise<Awaited<ReturnType<BenchMethods[K]>>> {
     return this.page.evaluate(
       ([name, params]) =>
         (window.kioskBench![name] as (...a: unknown[]) => Promise<unknown>)(...params),
       [method, args] as const,
-    ) as Promise<Awaited<ReturnType<KioskBench[K]>>>
+    ) as Promise<Awaited<ReturnType<BenchMethods[K]>>>
   }
 
   close(): Promise<void> {

@@ -14,6 +14,8 @@ export const APP_DB = 'cohesion-kiosk'
 export class LargeKiosk {
   private running: { host: BenchHost; browser: BenchBrowser; bench: BenchPage } | null = null
   private port = 0
+  /** How long the bare Dexie bulkAdd of its signatures and strokes took (in chunks of 5,000). */
+  seedMs = 0
 
   private constructor(
     readonly dataDir: string,
@@ -40,6 +42,7 @@ export class LargeKiosk {
     )
     await kiosk.start()
     const seeded = await kiosk.bench.call('seed', APP_DB, seed)
+    kiosk.seedMs = seeded.ms
     options.log(
       `large kiosk: ${seeded.count} signatures in the journal and in IndexedDB ` +
         `(${Math.round((performance.now() - started) / 1000)} s, of which IndexedDB writes ` +

@@ -24,8 +24,17 @@ export function batchBodies(kioskId: string, records: readonly SignatureRecord[]
   return bodies
 }
 
-/** One bare HTTP POST of a batch body; resolves with its latency once the answer is read. */
-export async function postBatch(url: string, token: string, body: string): Promise<number> {
+/**
+ * One bare HTTP POST of a batch body; resolves with its latency once the answer is read. With
+ * `expectAccepted`, an answer that does not accept every record throws: a bench of the register
+ * must time registering, not the answers to duplicates.
+ */
+export async function postBatch(
+  url: string,
+  token: string,
+  body: string,
+  expectAccepted = true,
+): Promise<number> {
   const start = performance.now()
   const response = await fetch(`${url}/v1/batches`, {
     method: 'POST',
@@ -37,8 +46,14 @@ export async function postBatch(url: string, token: string, body: string): Promi
     body,
   })
   const text = await response.text()
+  const ms = performance.now() - start
   if (response.status !== 200) throw new Error(`POST /v1/batches: ${response.status} ${text}`)
-  return performance.now() - start
+  if (expectAccepted) {
+    const answer = JSON.parse(text) as { results: { status: string; reason?: string }[] }
+    const refused = answer.results.find((r) => r.status !== 'accepted')
+    if (refused) throw new Error(`the register answered ${refused.status}: ${refused.reason}`)
+  }
+  return ms
 }
 
 /** The bare HTTP server (bench/node/bare-http.ts) in its own process, like the register. */

@@ -29,7 +29,8 @@ export class PersistentBrowser {
   /** SIGKILLs every Chromium process of this profile: a crash or a pulled plug, no clean shutdown. */
   async kill(): Promise<void> {
     try {
-      execFileSync('pkill', ['-KILL', '-f', `--user-data-dir=${this.profileDir}`])
+      // '--' ends pkill's options: the pattern itself starts with dashes.
+      execFileSync('pkill', ['-KILL', '-f', '--', `--user-data-dir=${this.profileDir}`])
     } catch {
       // pkill exits 1 when nothing matched: the browser was already gone.
     }

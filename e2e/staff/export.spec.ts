@@ -244,7 +244,9 @@ test.describe('bulk certificates', () => {
     await dialog.getByRole('button', { name: 'Close' }).click()
 
     await page.getByRole('button', { name: 'Export selection' }).click()
-    const folder = (await dialog.getByTestId('export-result-folder').textContent()) ?? ''
+    const result = dialog.getByTestId('export-result-folder')
+    await expect(result).toBeVisible({ timeout: 30_000 })
+    const folder = (await result.textContent()) ?? ''
     expect(folder).toMatch(new RegExp(`^${exportsDir}/EWRC26-B01-selection-\\d{8}-\\d{6}$`))
     const days = [...new Set(germans.map((r) => r.day))].sort()
     expect(await readdir(folder)).toEqual(days.map((day) => `EWRC26-B01-${day}`))

@@ -36,6 +36,7 @@ const kiosk = {
   finishCertificates: call('finishCertificates'),
   cancelCertificates: call('cancelCertificates'),
   readCertificates: call('readCertificates'),
+  printCertificates: call('printCertificates'),
 } satisfies KioskBridge
 
 contextBridge.exposeInMainWorld('kiosk', kiosk)

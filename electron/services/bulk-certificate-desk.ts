@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { ApiError } from '../shared/api-error'
 import {
   CERTIFICATES_PER_CALL,
@@ -9,6 +9,7 @@ import {
   type CertificatesProgress,
   type CertificatesResult,
 } from '../shared/bulk-certificates'
+import type { PrintResult } from '../shared/printing'
 import type { SignatureRecord } from '../shared/signature'
 import {
   hasCertificateStrings,
@@ -18,11 +19,17 @@ import {
 } from './certificates'
 import type { ExportFolders } from './export-folders'
 import { JobRegistry } from './job-registry'
+import { printPdf } from './printing'
 import { RecordQueue } from './record-queue'
 import type { SettingsStore } from './settings-store'
 
 const IDLE_MS = 2 * 60_000
 const FINISHED_KEPT_MS = 15 * 60_000
+/**
+ * How long sending a bulk PDF to the printer may take: the spooler copies the whole file (it can
+ * hold thousands of pages), so longer than a visitor's certificate. Only until the queue takes it.
+ */
+export const BULK_PRINT_TIMEOUT_MS = 2 * 60_000
 
 interface RunningJob {
   path: string
@@ -40,6 +47,8 @@ interface RunningJob {
 interface FinishedJob {
   path: string
   bytes: number
+  /** Set while the PDF is being handed to the spooler, so one press sends it once. */
+  printing: boolean
 }
 
 class Cancelled extends Error {
@@ -53,6 +62,8 @@ export interface BulkCertificateDeskOptions {
   settings: SettingsStore
   folders: ExportFolders
   idleMs?: number
+  /** Deadline for handing a finished PDF to the spooler; default BULK_PRINT_TIMEOUT_MS. */
+  printTimeoutMs?: number
 }
 
 /**
@@ -147,7 +158,7 @@ export class BulkCertificateDesk {
     if (!result) throw this.fail(jobId, job)
     // The finished PDF stays reachable under the same id for a while, for the download.
     const downloadable = result.bytes <= DOWNLOAD_LIMIT_BYTES
-    this.finished.add({ path: job.path, bytes: result.bytes }, jobId)
+    this.finished.add({ path: job.path, bytes: result.bytes, printing: false }, jobId)
     return { path: job.path, count: result.count, bytes: result.bytes, downloadable }
   }
 
@@ -172,6 +183,59 @@ export class BulkCertificateDesk {
       return new Uint8Array(await readFile(job.path))
     } catch {
       throw new ApiError('not-found', `The PDF is no longer at ${job.path}`)
+    }
+  }
+
+  /**
+   * Sends the PDF this job wrote to the printer chosen in settings. Only that file: the caller
+   * names the job, never a path. Answers once the print queue has taken the job (not once it is
+   * printed: thousands of pages take longer than anyone should wait), within the print deadline.
+   */
+  async print(jobId: string): Promise<PrintResult> {
+    const job = this.finishedJob(jobId)
+    if (job.printing) {
+      throw new ApiError('conflict', 'This certificate PDF is being sent to the printer already')
+    }
+    const { printerName } = this.options.settings.editable()
+    if (!printerName) {
+      return { ok: false, reason: 'no-printer', message: 'No printer is chosen in the settings.' }
+    }
+    job.printing = true
+    try {
+      return await printPdf(job.path, printerName, {
+        timeoutMs: this.options.printTimeoutMs ?? BULK_PRINT_TIMEOUT_MS,
+        waitForCompletion: false,
+        title: basename(job.path),
+      })
+    } finally {
+      job.printing = false
+    }
+  }
+
+  /** A finished job's PDF; a job still writing, or one cancelled, failed or gone, is refused. */
+  private finishedJob(jobId: string): FinishedJob {
+    try {
+      return this.finished.get(jobId)
+    } catch {
+      if (this.isRunning(jobId)) {
+        throw new ApiError(
+          'conflict',
+          'This certificate PDF is not finished yet; send it to the printer once it is written',
+        )
+      }
+      throw new ApiError(
+        'not-found',
+        'There is no finished certificate PDF for this job (it was cancelled, failed or is too old); create it again',
+      )
+    }
+  }
+
+  private isRunning(jobId: string): boolean {
+    try {
+      this.running.get(jobId)
+      return true
+    } catch {
+      return false
     }
   }
 

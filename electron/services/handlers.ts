@@ -76,5 +76,6 @@ export function createHandlers({
     finishCertificates: staffOnly(async ({ jobId }) => bulkCertificates.finish(jobId)),
     cancelCertificates: staffOnly(async ({ jobId }) => bulkCertificates.cancel(jobId)),
     readCertificates: staffOnly(async ({ jobId }) => bulkCertificates.read(jobId)),
+    printCertificates: staffOnly(async ({ jobId }) => bulkCertificates.print(jobId)),
   }
 }

@@ -130,6 +130,11 @@ export const contract = {
   cancelCertificates: method<void>()('certificates:bulk-cancel', jobRefSchema),
   /** Staff: the finished PDF's bytes when small enough (the web host's download). */
   readCertificates: method<Uint8Array>()('certificates:bulk-read', jobRefSchema),
+  /**
+   * Staff: sends the job's finished PDF (the file main wrote; never a path from the page) to the
+   * printer chosen in settings. Answers once the print queue has it, within two minutes.
+   */
+  printCertificates: method<PrintResult>()('certificates:bulk-print', jobRefSchema),
 } as const
 
 export type Contract = typeof contract

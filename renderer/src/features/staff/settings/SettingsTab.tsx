@@ -1,4 +1,11 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+  type ComponentPropsWithoutRef,
+  type FormEvent,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PrinterList } from '@shared/printing'
 import { LANGUAGES, type Language, type PublicSettings } from '@shared/settings'
@@ -17,14 +24,13 @@ import {
   type FieldErrors,
   type SettingsDraft,
 } from './settings-form'
+import { SettingsCard, StatusLine, type Status } from './settings-parts'
 
 interface Props {
   settings: PublicSettings
   /** Reloads the app's settings after a save, so every screen uses the new values at once. */
   onSaved: () => Promise<void>
 }
-
-type Status = { kind: 'ok' | 'error'; text: string } | null
 
 /** Every editable setting, checked with the shared schema, saved in one atomic update. */
 export function SettingsTab({ settings, onSaved }: Props) {
@@ -44,7 +50,10 @@ export function SettingsTab({ settings, onSaved }: Props) {
       setDraft((current) => ({ ...current, [key]: value }))
       setErrors((current) => ({ ...current, [key]: undefined }))
     }
-  const text = (key: Exclude<keyof SettingsDraft, 'languages'>) => ({
+  /** A text setting's field: its label is `staff.settings.<key>`, its hint `<key>Hint` if any. */
+  const field = (key: Exclude<keyof SettingsDraft, 'languages'>, withHint = false) => ({
+    label: t(`staff.settings.${key}`),
+    hint: withHint ? t(`staff.settings.${key}Hint`) : undefined,
     value: draft[key],
     error: errors[key],
     onChange: (event: { target: { value: string } }) => edit(key)(event.target.value),
@@ -83,82 +92,32 @@ export function SettingsTab({ settings, onSaved }: Props) {
     <div className="settings">
       {/* The form's cards sit in the page grid beside the token and PIN cards (display: contents). */}
       <form className="settings__form" onSubmit={(event) => void save(event)} noValidate>
-        <section
-          className="card settings__card settings__card--event"
-          aria-labelledby="settings-event"
-        >
-          <h2 id="settings-event" className="card__title">
-            {t('staff.settings.eventTitle')}
-          </h2>
+        <SettingsCard name="event" title={t('staff.settings.eventTitle')}>
           <div className="settings__fields settings__fields--two">
-            <Field
-              label={t('staff.settings.kioskId')}
-              hint={t('staff.settings.kioskIdHint')}
-              {...text('kioskId')}
-            />
-            <Field
-              label={t('staff.settings.eventCode')}
-              hint={t('staff.settings.eventCodeHint')}
-              {...text('eventCode')}
-            />
-            <Field
-              className="field--wide"
-              label={t('staff.settings.eventName')}
-              {...text('eventName')}
-            />
-            <Field label={t('staff.settings.eventCity')} {...text('eventCity')} />
-            <TimeZoneField label={t('staff.settings.timeZone')} {...text('timeZone')} />
+            <Field {...field('kioskId', true)} />
+            <Field {...field('eventCode', true)} />
+            <Field className="field--wide" {...field('eventName')} />
+            <Field {...field('eventCity')} />
+            <TimeZoneField {...field('timeZone')} />
           </div>
-        </section>
-        <section
-          className="card settings__card settings__card--visitor"
-          aria-labelledby="settings-visitor"
-        >
-          <h2 id="settings-visitor" className="card__title">
-            {t('staff.settings.visitorTitle')}
-          </h2>
+        </SettingsCard>
+        <SettingsCard name="visitor" title={t('staff.settings.visitorTitle')}>
           <div className="settings__fields settings__fields--two">
-            <Field
-              label={t('staff.settings.idleSeconds')}
-              hint={t('staff.settings.idleSecondsHint')}
-              inputMode="numeric"
-              {...text('idleSeconds')}
-            />
-            <Field
-              label={t('staff.settings.thankYouIdleSeconds')}
-              hint={t('staff.settings.thankYouIdleSecondsHint')}
-              inputMode="numeric"
-              {...text('thankYouIdleSeconds')}
-            />
+            <Field inputMode="numeric" {...field('idleSeconds', true)} />
+            <Field inputMode="numeric" {...field('thankYouIdleSeconds', true)} />
             <LanguagesField
               value={draft.languages}
               error={errors.languages}
               onChange={edit('languages')}
             />
           </div>
-        </section>
-        <section
-          className="card settings__card settings__card--register"
-          aria-labelledby="settings-register"
-        >
-          <h2 id="settings-register" className="card__title">
-            {t('staff.settings.registerTitle')}
-          </h2>
+        </SettingsCard>
+        <SettingsCard name="register" title={t('staff.settings.registerTitle')}>
           <div className="settings__fields">
-            <Field
-              label={t('staff.settings.registerUrl')}
-              hint={t('staff.settings.registerUrlHint')}
-              inputMode="url"
-              {...text('registerUrl')}
-            />
-            <Field
-              label={t('staff.settings.verificationBaseUrl')}
-              hint={t('staff.settings.verificationBaseUrlHint')}
-              inputMode="url"
-              {...text('verificationBaseUrl')}
-            />
+            <Field inputMode="url" {...field('registerUrl', true)} />
+            <Field inputMode="url" {...field('verificationBaseUrl', true)} />
           </div>
-        </section>
+        </SettingsCard>
         <PrinterCard
           value={draft.printerName}
           error={errors.printerName}
@@ -180,13 +139,11 @@ export function SettingsTab({ settings, onSaved }: Props) {
           >
             {t('staff.settings.undo')}
           </button>
-          <p
-            className={`settings__status settings__status--${status?.kind ?? 'none'}`}
-            role={status?.kind === 'error' ? 'alert' : 'status'}
-            data-testid="settings-status"
-          >
-            {status?.text ?? (dirty ? t('staff.settings.unsaved') : '')}
-          </p>
+          <StatusLine
+            status={status}
+            idleText={dirty ? t('staff.settings.unsaved') : ''}
+            testId="settings-status"
+          />
         </div>
       </form>
       <TokenCard tokenSet={settings.registerTokenSet} onSaved={onSaved} />
@@ -195,12 +152,7 @@ export function SettingsTab({ settings, onSaved }: Props) {
   )
 }
 
-function TimeZoneField(props: {
-  label: string
-  value: string
-  error: string | undefined
-  onChange: (event: { target: { value: string } }) => void
-}) {
+function TimeZoneField(props: ComponentPropsWithoutRef<typeof Field>) {
   const listId = useId()
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), [])
   return (
@@ -295,13 +247,7 @@ function PrinterCard(props: {
   }
 
   return (
-    <section
-      className="card settings__card settings__card--printer"
-      aria-labelledby="settings-printer"
-    >
-      <h2 id="settings-printer" className="card__title">
-        {t('staff.settings.printerTitle')}
-      </h2>
+    <SettingsCard name="printer" title={t('staff.settings.printerTitle')}>
       <div className={`field ${props.error ? 'field--invalid' : ''}`}>
         <label className="field__label" htmlFor={selectId}>
           {t('staff.settings.printer')}
@@ -347,16 +293,9 @@ function PrinterCard(props: {
         >
           {testing ? t('staff.settings.testPagePrinting') : t('staff.settings.testPage')}
         </button>
-        {result && (
-          <p
-            className={`settings__status settings__status--${result.kind}`}
-            role={result.kind === 'error' ? 'alert' : 'status'}
-          >
-            {result.text}
-          </p>
-        )}
+        <StatusLine status={result} />
       </div>
-    </section>
+    </SettingsCard>
   )
 }
 
@@ -396,13 +335,20 @@ function TokenCard({ tokenSet, onSaved }: { tokenSet: boolean; onSaved: () => Pr
   }
 
   return (
-    <section className="card settings__card settings__card--token" aria-labelledby="settings-token">
-      <h2 id="settings-token" className="card__title">
-        {t('staff.settings.tokenTitle')}
-        <span className={`pill ${tokenSet ? 'pill--ok' : 'pill--warn'}`} data-testid="token-state">
-          {tokenSet ? t('staff.settings.tokenSet') : t('staff.settings.tokenNotSet')}
-        </span>
-      </h2>
+    <SettingsCard
+      name="token"
+      title={
+        <>
+          {t('staff.settings.tokenTitle')}
+          <span
+            className={`pill ${tokenSet ? 'pill--ok' : 'pill--warn'}`}
+            data-testid="token-state"
+          >
+            {tokenSet ? t('staff.settings.tokenSet') : t('staff.settings.tokenNotSet')}
+          </span>
+        </>
+      }
+    >
       <form
         className="settings__fields"
         noValidate
@@ -435,17 +381,10 @@ function TokenCard({ tokenSet, onSaved }: { tokenSet: boolean; onSaved: () => Pr
               {t('staff.settings.tokenRemove')}
             </button>
           )}
-          {status && (
-            <p
-              className={`settings__status settings__status--${status.kind}`}
-              role={status.kind === 'error' ? 'alert' : 'status'}
-            >
-              {status.text}
-            </p>
-          )}
+          <StatusLine status={status} />
         </div>
       </form>
-    </section>
+    </SettingsCard>
   )
 }
 
@@ -479,10 +418,7 @@ function PinCard() {
   }
 
   return (
-    <section className="card settings__card settings__card--pin" aria-labelledby="settings-pin">
-      <h2 id="settings-pin" className="card__title">
-        {t('staff.settings.pinTitle')}
-      </h2>
+    <SettingsCard name="pin" title={t('staff.settings.pinTitle')}>
       <form
         className="settings__fields settings__fields--two"
         noValidate
@@ -508,16 +444,9 @@ function PinCard() {
           <button type="submit" className="button button--small button--primary">
             {t('staff.settings.changePin')}
           </button>
-          {status && (
-            <p
-              className={`settings__status settings__status--${status.kind}`}
-              role={status.kind === 'error' ? 'alert' : 'status'}
-            >
-              {status.text}
-            </p>
-          )}
+          <StatusLine status={status} />
         </div>
       </form>
-    </section>
+    </SettingsCard>
   )
 }

@@ -1,15 +1,14 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CertificatesResult } from '@shared/bulk-certificates'
 import type { ExportResult } from '@shared/export-jobs'
 import { Dialog } from '../../../components/Dialog'
 import { db } from '../../../db'
 import { api } from '../../../lib/api'
 import { createCertificates, inCertificateOrder, selectionLabel } from './bulk-certificates'
 import { exportSelection } from './day-export'
-import { cancelJob, clearJob, runJob, useJob, type JobKind } from './job-store'
-import { JobStatus } from './JobStatus'
-import { CertificatesOutcome, ExportOutcome } from './outcomes'
+import { clearJob, runJob, useJob, type JobKind } from './job-store'
+import { CertificatesJobStatus, ExportJobStatus } from './JobStatus'
+import type { CertificatesJob } from './outcomes'
 import { useExportFolder } from './useExportFolder'
 
 interface Props {
@@ -24,7 +23,7 @@ export function BulkActions({ selected }: Props) {
   const { t, i18n } = useTranslation()
   const [open, setOpen] = useState<Open>(null)
   const destination = useExportFolder()
-  const certificates = useJob<CertificatesResult & { jobId: string }>('selection-certificates')
+  const certificates = useJob<CertificatesJob>('selection-certificates')
   const exported = useJob<ExportResult>('selection-export')
   const number = new Intl.NumberFormat(i18n.language)
   const folder = destination.chosen ? { folder: destination.chosen } : {}
@@ -88,34 +87,11 @@ export function BulkActions({ selected }: Props) {
           {t('staff.bulk.destination', { folder: destination.folder ?? '…' })}
         </p>
         {open === 'selection-export' ? (
-          <JobStatus
-            state={exported}
-            onCancel={() => cancelJob('selection-export')}
-            progressLabel={(progress, n) =>
-              progress.phase === 'reading'
-                ? t('staff.export.reading', {
-                    done: n.format(progress.done),
-                    total: n.format(progress.total),
-                  })
-                : t('staff.export.writing')
-            }
-            renderResult={(result) => <ExportOutcome result={result} selection />}
-          />
+          <ExportJobStatus kind="selection-export" selection />
         ) : (
-          <JobStatus
-            state={certificates}
-            onCancel={() => cancelJob('selection-certificates')}
-            progressLabel={(progress, n) =>
-              progress.phase === 'reading'
-                ? t('staff.bulk.progress', {
-                    done: n.format(progress.done),
-                    total: n.format(progress.total),
-                  })
-                : t('staff.bulk.finishing')
-            }
-            renderResult={(result) => (
-              <CertificatesOutcome result={result} download={!destination.info?.canChoose} />
-            )}
+          <CertificatesJobStatus
+            kind="selection-certificates"
+            download={!destination.info?.canChoose}
           />
         )}
         <div className="dialog__actions">

@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CertificatesResult } from '@shared/bulk-certificates'
 import type { ExportResult } from '@shared/export-jobs'
 import { LANGUAGES, type PublicSettings } from '@shared/settings'
 import type { Capacity } from '@shared/signature'
@@ -15,11 +14,11 @@ import {
   idsForFilter,
   type CertificateFilter,
 } from './bulk-certificates'
-import { CertificatesOutcome, ExportOutcome } from './outcomes'
+import type { CertificatesJob } from './outcomes'
 import { exportDay } from './day-export'
 import { signatureDays } from './export-data'
-import { cancelJob, runJob, useJob } from './job-store'
-import { JobStatus } from './JobStatus'
+import { runJob, useJob } from './job-store'
+import { CertificatesJobStatus, ExportJobStatus } from './JobStatus'
 import { useExportFolder, type ExportFolderState } from './useExportFolder'
 
 interface Props {
@@ -167,19 +166,7 @@ function DayExport({
           {t('staff.export.exportDay')}
         </button>
       </div>
-      <JobStatus
-        state={state}
-        onCancel={() => cancelJob('day-export')}
-        progressLabel={(progress, n) =>
-          progress.phase === 'reading'
-            ? t('staff.export.reading', {
-                done: n.format(progress.done),
-                total: n.format(progress.total),
-              })
-            : t('staff.export.writing')
-        }
-        renderResult={(result) => <ExportOutcome result={result} />}
-      />
+      <ExportJobStatus kind="day-export" />
     </section>
   )
 }
@@ -200,7 +187,7 @@ function FilterCertificates({ destination }: { destination: ExportFolderState })
   )
   const count = useLiveQuery(() => countForFilter(db, filter), [filter])
   const countryNames = new Intl.DisplayNames([i18n.language], { type: 'region' })
-  const state = useJob<CertificatesResult & { jobId: string }>('filter-certificates')
+  const state = useJob<CertificatesJob>('filter-certificates')
   const running = state.status === 'running'
   const sortedCountries = (countries ?? [])
     .map((code) => [code, countryNames.of(code) ?? code] as const)
@@ -307,21 +294,7 @@ function FilterCertificates({ destination }: { destination: ExportFolderState })
           {t('staff.bulk.create', { count: count ?? 0, formatted: number.format(count ?? 0) })}
         </button>
       </div>
-      <JobStatus
-        state={state}
-        onCancel={() => cancelJob('filter-certificates')}
-        progressLabel={(progress, n) =>
-          progress.phase === 'reading'
-            ? t('staff.bulk.progress', {
-                done: n.format(progress.done),
-                total: n.format(progress.total),
-              })
-            : t('staff.bulk.finishing')
-        }
-        renderResult={(result) => (
-          <CertificatesOutcome result={result} download={!destination.info?.canChoose} />
-        )}
-      />
+      <CertificatesJobStatus kind="filter-certificates" download={!destination.info?.canChoose} />
     </section>
   )
 }

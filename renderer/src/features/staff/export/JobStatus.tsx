@@ -1,41 +1,50 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { JobState } from './job-store'
-import type { JobProgress } from './jobs'
+import type { ExportResult } from '@shared/export-jobs'
+import { cancelJob, useJob, type JobKind } from './job-store'
+import { CertificatesOutcome, ExportOutcome, type CertificatesJob } from './outcomes'
 
 interface Props<R> {
-  state: JobState<R>
-  /** What the bar measures, e.g. "Signatures read: 250 of 1,667". */
-  progressLabel: (progress: JobProgress, number: Intl.NumberFormat) => string
-  onCancel?: () => void
+  kind: JobKind
+  /**
+   * Locale keys for the bar: `reading` while records go to the main process (given `done` and
+   * `total`, e.g. "Signatures read: 250 of 1,667"), `writing` while it writes the files.
+   */
+  labels: { reading: string; writing: string }
   renderResult: (result: R) => ReactNode
 }
 
-/** A running job's progress bar with Cancel, then its outcome. Announced to screen readers. */
-export function JobStatus<R>({ state, progressLabel, onCancel, renderResult }: Props<R>) {
+/** A job's progress bar with Cancel while it runs, then its outcome. Announced to screen readers. */
+function JobStatus<R>({ kind, labels, renderResult }: Props<R>) {
   const { t, i18n } = useTranslation()
+  const state = useJob<R>(kind)
   const number = new Intl.NumberFormat(i18n.language)
   switch (state.status) {
     case 'idle':
       return null
     case 'running': {
       const progress = state.progress
-      const label = progress ? progressLabel(progress, number) : t('staff.export.starting')
+      const label = !progress
+        ? t('staff.export.starting')
+        : progress.phase === 'reading'
+          ? t(labels.reading, {
+              done: number.format(progress.done),
+              total: number.format(progress.total),
+            })
+          : t(labels.writing)
       return (
         <div className="job" data-testid="job-status">
           <div className="job__head">
             <span className="job__label" role="status">
               {label}
             </span>
-            {onCancel && (
-              <button
-                type="button"
-                className="button button--small button--danger"
-                onClick={onCancel}
-              >
-                {t('staff.export.cancel')}
-              </button>
-            )}
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={() => cancelJob(kind)}
+            >
+              {t('staff.export.cancel')}
+            </button>
           </div>
           <progress
             className="job__bar"
@@ -65,4 +74,43 @@ export function JobStatus<R>({ state, progressLabel, onCancel, renderResult }: P
         </div>
       )
   }
+}
+
+const EXPORT_LABELS = { reading: 'staff.export.reading', writing: 'staff.export.writing' }
+const CERTIFICATES_LABELS = { reading: 'staff.bulk.progress', writing: 'staff.bulk.finishing' }
+
+/** An export's status (day or table selection): records read, the batch written, where it went. */
+export function ExportJobStatus({
+  kind,
+  selection = false,
+}: {
+  kind: Extract<JobKind, 'day-export' | 'selection-export'>
+  /** A table selection: one folder per day, signatures only. */
+  selection?: boolean
+}) {
+  return (
+    <JobStatus<ExportResult>
+      kind={kind}
+      labels={EXPORT_LABELS}
+      renderResult={(result) => <ExportOutcome result={result} selection={selection} />}
+    />
+  )
+}
+
+/** A bulk certificate PDF's status (filter or table selection): pages written, then the PDF. */
+export function CertificatesJobStatus({
+  kind,
+  download,
+}: {
+  kind: Extract<JobKind, 'filter-certificates' | 'selection-certificates'>
+  /** Offer the finished PDF as a browser download (the web host, where no folder can be chosen). */
+  download: boolean
+}) {
+  return (
+    <JobStatus<CertificatesJob>
+      kind={kind}
+      labels={CERTIFICATES_LABELS}
+      renderResult={(result) => <CertificatesOutcome result={result} download={download} />}
+    />
+  )
 }

@@ -6,6 +6,9 @@ import { api } from '../../../lib/api'
 import { downloadFile } from '../../../lib/download'
 import { failureMessage } from './job-store'
 
+/** A finished bulk certificate job: the PDF, and the job id that reaches it again. */
+export type CertificatesJob = CertificatesResult & { jobId: string }
+
 /** What an export wrote and where: counts, then the folder path staff can read out or copy. */
 export function ExportOutcome({
   result,
@@ -45,7 +48,7 @@ export function CertificatesOutcome({
   result,
   download,
 }: {
-  result: CertificatesResult & { jobId: string }
+  result: CertificatesJob
   download: boolean
 }) {
   const { t, i18n } = useTranslation()

@@ -1,6 +1,5 @@
 /** Printing outcomes as the renderer sees them (the printing service answers in these shapes). */
 export type PrintFailureReason =
-  | 'unsupported-platform'
   | 'no-printer'
   | 'file-missing'
   | 'spooler-missing'

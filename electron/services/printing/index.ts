@@ -1,4 +1,4 @@
-/** Printing PDFs through the OS spooler (CUPS), with a clear answer and a deadline every time. */
+/** Printing PDFs through the OS spooler (CUPS; SumatraPDF on Windows), with a clear answer and a deadline every time. */
 export { listPrinters, type ListPrintersOptions } from './printers'
 export { printPdf, type PrintPdfOptions } from './print-pdf'
 export { printTestPage, renderTestPage } from './test-page'

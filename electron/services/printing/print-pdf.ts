@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { firstLine } from './printers'
-import { runCommand } from './run-command'
-import { spoolerSupported, UNSUPPORTED_MESSAGE, type PrintResult } from './types'
+import { firstLine, runCommand } from './run-command'
+import type { PrintResult } from './types'
+import { isWindowsPrinterName, printWithSumatra } from './windows'
 
 export interface PrintPdfOptions {
   /** Everything, including waiting for the job to leave the queue, ends by then. Default 30 s. */
@@ -17,6 +17,8 @@ export interface PrintPdfOptions {
   title?: string
   /** How often the queue is checked while waiting. Default 1 s. */
   pollIntervalMs?: number
+  /** Which print system to use; default this computer's (Windows, else CUPS). */
+  platform?: NodeJS.Platform
 }
 
 /** CUPS queue names: 1–127 printable characters except space, slash and '#'; no leading '-'. */
@@ -29,9 +31,9 @@ function isPrinterName(name: string): boolean {
 }
 
 /**
- * Prints a PDF through the OS spooler (CUPS `lp`), not through a browser print dialog, which is
- * what makes it dependable on booth printers. Never throws and always resolves within
- * `timeoutMs`; a failure says why in one sentence staff can act on.
+ * Prints a PDF through the OS spooler (CUPS `lp`; SumatraPDF on Windows), not through a browser
+ * print dialog, which is what makes it dependable on booth printers. Never throws and always
+ * resolves within `timeoutMs`; a failure says why in one sentence staff can act on.
  */
 export async function printPdf(
   file: string,
@@ -39,14 +41,12 @@ export async function printPdf(
   options: PrintPdfOptions = {},
 ): Promise<PrintResult> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000)
-  if (!spoolerSupported()) {
-    return { ok: false, reason: 'unsupported-platform', message: UNSUPPORTED_MESSAGE }
-  }
+  const windows = (options.platform ?? process.platform) === 'win32'
   const printer = printerName.trim()
   if (!printer) {
     return { ok: false, reason: 'no-printer', message: 'No printer is chosen in the settings.' }
   }
-  if (!isPrinterName(printer)) {
+  if (!(windows ? isWindowsPrinterName(printer) : isPrinterName(printer))) {
     return { ok: false, reason: 'no-printer', message: `"${printer}" is not a valid printer name.` }
   }
   const size = await stat(file).then(
@@ -56,6 +56,8 @@ export async function printPdf(
   if (size <= 0) {
     return { ok: false, reason: 'file-missing', message: `There is no PDF to print at ${file}.` }
   }
+
+  if (windows) return printWithSumatra(file, printer, Math.max(1, deadline - Date.now()))
 
   const title = (options.title ?? basename(file)).slice(0, 200)
   // `--` ends the options, so a file name starting with '-' is still a file.

@@ -1,20 +1,22 @@
-import { runCommand } from './run-command'
-import { spoolerSupported, UNSUPPORTED_MESSAGE, type Printer, type PrinterList } from './types'
+import { firstLine, lines, runCommand } from './run-command'
+import type { Printer, PrinterList } from './types'
+import { listWindowsPrinters } from './windows'
 
 export interface ListPrintersOptions {
   timeoutMs?: number
+  /** Which print system to ask; default this computer's (Windows, else CUPS). */
+  platform?: NodeJS.Platform
 }
 
 /**
- * The print queues the system knows, for staff to choose from. Uses CUPS (`lpstat -a` for the
+ * The print queues the system knows, for staff to choose from. On Windows, Win32_Printer;
+ * elsewhere CUPS (`lpstat -a` for the
  * queues and whether they accept jobs, `lpstat -e` for destinations that `-a` leaves out on some
  * systems, `lpstat -d` for the default). Never throws; resolves within the timeout per command.
  */
 export async function listPrinters(options: ListPrintersOptions = {}): Promise<PrinterList> {
-  if (!spoolerSupported()) {
-    return { ok: false, reason: 'unsupported-platform', message: UNSUPPORTED_MESSAGE }
-  }
   const timeoutMs = options.timeoutMs ?? 5_000
+  if ((options.platform ?? process.platform) === 'win32') return listWindowsPrinters(timeoutMs)
   const [accepting, destinations, byDefault] = await Promise.all([
     runCommand('lpstat', ['-a'], timeoutMs),
     runCommand('lpstat', ['-e'], timeoutMs),
@@ -61,15 +63,4 @@ export async function listPrinters(options: ListPrintersOptions = {}): Promise<P
   const defaultPrinter = defaultName ? printers.get(defaultName) : undefined
   if (defaultPrinter) defaultPrinter.isDefault = true
   return { ok: true, printers: [...printers.values()].sort((a, b) => a.name.localeCompare(b.name)) }
-}
-
-function lines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-}
-
-export function firstLine(text: string): string {
-  return lines(text)[0] ?? ''
 }

@@ -53,3 +53,15 @@ export function runCommand(
     )
   })
 }
+
+/** The non-empty lines of a command's output, trimmed. */
+export function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+}
+
+export function firstLine(text: string): string {
+  return lines(text)[0] ?? ''
+}

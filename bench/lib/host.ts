@@ -1,26 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { PROJECT_ROOT } from '../../electron/host/paths'
+import { startWebHost, type WebHostProcess } from '../../e2e/support/web-host'
 
-export interface BenchHost {
-  url: string
-  origin: string
-  secret: string
+export interface BenchHost extends WebHostProcess {
   port: number
-  dataDir: string
-  process: ChildProcess
   /** Wall-clock epoch ms (performance.timeOrigin + now) when the process was spawned. */
   spawnedAt: number
   /** Wall-clock epoch ms when it printed its ready line. */
   readyAt: number
-  stop(): Promise<void>
 }
 
 /** The wall clock in milliseconds, comparable with a page's `performance.timeOrigin + now()`. */
 export const epochNow = () => performance.timeOrigin + performance.now()
 
 /**
- * Starts the web host exactly as `npm run start:web` does after its build (`tsx
- * electron/host/cli.ts`), serving the bench's own build, and resolves on its ready line.
+ * Starts the web host through the e2e tests' starter (as `npm run start:web` does after its
+ * build), serving the bench's own build, and resolves on its ready line (allowing it 60 s).
  */
 export async function startBenchHost(options: {
   dataDir: string
@@ -28,62 +21,9 @@ export async function startBenchHost(options: {
   port?: number
 }): Promise<BenchHost> {
   const spawnedAt = epochNow()
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/host/cli.ts',
-      '--port',
-      String(options.port ?? 0),
-      '--data',
-      options.dataDir,
-      '--renderer',
-      options.rendererDir,
-      '--no-open',
-    ],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, KIOSK_LOG_LEVEL: 'warn' },
-    },
-  )
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdout = ''
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${stderr}`)), 60_000)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString()
-      const match = /ready: (http:\/\/\S+)/.exec(stdout)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`web host exited with ${code}:\n${stderr}`))
-    })
-  })
+  const host = await startWebHost({ ...options, readyTimeoutMs: 60_000 })
   const readyAt = epochNow()
-  const parsed = new URL(url)
-  return {
-    url,
-    origin: parsed.origin,
-    secret: new URLSearchParams(parsed.hash.slice(1)).get('k') ?? '',
-    port: Number(parsed.port),
-    dataDir: options.dataDir,
-    process: child,
-    spawnedAt,
-    readyAt,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
-  }
+  return { ...host, port: Number(new URL(host.origin).port), spawnedAt, readyAt }
 }
 
 /** Calls the host API as the renderer does (`POST /api/<method>` with the per-launch secret). */

@@ -18,10 +18,24 @@ export async function freshDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'kiosk-e2e-'))
 }
 
-/** Starts the built web host as its own process, exactly as `npm run start:web` does, and waits for its URL line. */
-export async function startWebHost(
-  options: { dataDir?: string; port?: number; exportsDir?: string } = {},
-): Promise<WebHostProcess> {
+export interface WebHostOptions {
+  /** Default: a fresh temporary folder. */
+  dataDir?: string
+  /** Default: 0, any free port. */
+  port?: number
+  exportsDir?: string
+  /** The built renderer to serve (`--renderer`); default: the host's own, `out/renderer`. */
+  rendererDir?: string
+  /** How long to wait for the ready line before giving up; default 30 s. */
+  readyTimeoutMs?: number
+}
+
+/**
+ * Starts the built web host as its own process, exactly as `npm run start:web` does after its
+ * build (`tsx electron/host/cli.ts`), and waits for its URL line. The e2e tests and the bench
+ * both start it here.
+ */
+export async function startWebHost(options: WebHostOptions = {}): Promise<WebHostProcess> {
   const dataDir = options.dataDir ?? (await freshDataDir())
   const child = spawn(
     process.execPath,
@@ -35,6 +49,7 @@ export async function startWebHost(
       dataDir,
       '--no-open',
       ...(options.exportsDir ? ['--exports', options.exportsDir] : []),
+      ...(options.rendererDir ? ['--renderer', options.rendererDir] : []),
     ],
     {
       cwd: PROJECT_ROOT,
@@ -46,7 +61,10 @@ export async function startWebHost(
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = ''
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${stderr}`)), 30_000)
+    const timer = setTimeout(
+      () => reject(new Error(`web host did not start:\n${stderr}`)),
+      options.readyTimeoutMs ?? 30_000,
+    )
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString()
       const match = /ready: (http:\/\/\S+)/.exec(stdout)

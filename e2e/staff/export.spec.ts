@@ -221,6 +221,29 @@ test.describe('bulk certificates', () => {
     expect((await readFile(file)).equals(await readFile(path))).toBe(true)
   })
 
+  test('with no printer chosen, "Send to printer" says so in plain words and changes nothing', async ({
+    page,
+  }) => {
+    const staff = await openConsole(page, host)
+    await staff.tab('Export')
+    const tools = new ToolsPage(page)
+    const path = await tools.certificatesFor({ day: '2026-10-12' })
+    const before = await readFolder(exportsDir)
+    expect(Object.keys(before)).toEqual([path.slice(exportsDir.length + 1)])
+    const recent = page.getByRole('region', { name: 'Recent exports and certificate PDFs' })
+    await expect(recent.getByRole('listitem')).toHaveCount(1)
+
+    const card = tools.bulkCard()
+    await card.getByRole('button', { name: 'Send to printer' }).click()
+    await expect(card.getByRole('alert')).toHaveText('No printer is chosen in the settings.')
+    // The PDF is still offered, untouched; nothing was written or logged.
+    await expect(card.getByTestId('certificates-path')).toHaveText(path)
+    await expect(card.getByRole('button', { name: 'Download the PDF' })).toBeVisible()
+    await expect(card.getByRole('button', { name: 'Send to printer' })).toBeEnabled()
+    expect(await readFolder(exportsDir)).toEqual(before)
+    await expect(recent.getByRole('listitem')).toHaveCount(1)
+  })
+
   test("the table's selection prints as one PDF and exports as one verifiable batch per day", async ({
     page,
   }) => {
@@ -241,6 +264,9 @@ test.describe('bulk certificates', () => {
     expect(path).toMatch(/EWRC26-B01-certificates-selection-\d{8}-\d{6}\.pdf$/)
     expect((await pdfInfo(path)).Pages).toBe(String(germans.length))
     expect(flat(await pdfText(path, 1))).toContain(germans[0]!.certificateNo)
+    // The dialog offers the same "Send to printer" as the Export tab.
+    await dialog.getByRole('button', { name: 'Send to printer' }).click()
+    await expect(dialog.getByRole('alert')).toHaveText('No printer is chosen in the settings.')
     await dialog.getByRole('button', { name: 'Close' }).click()
 
     await page.getByRole('button', { name: 'Export selection' }).click()

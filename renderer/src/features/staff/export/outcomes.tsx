@@ -4,6 +4,7 @@ import type { CertificatesResult } from '@shared/bulk-certificates'
 import type { ExportResult } from '@shared/export-jobs'
 import { api } from '../../../lib/api'
 import { downloadFile } from '../../../lib/download'
+import { sendToPrinter, useBulkPrint } from './bulk-print'
 import { failureMessage } from './job-store'
 
 /** A finished bulk certificate job: the PDF, and the job id that reaches it again. */
@@ -67,20 +68,24 @@ export function CertificatesOutcome({
       <p className="tools__path" data-testid="certificates-path">
         {result.path}
       </p>
-      {download && result.downloadable && (
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() =>
-            void api.readCertificates({ jobId: result.jobId }).then(
-              (bytes) => downloadFile(bytes, name),
-              (failure: unknown) => setError(failureMessage(failure)),
-            )
-          }
-        >
-          {t('staff.bulk.download')}
-        </button>
-      )}
+      <div className="tools__actions">
+        {download && result.downloadable && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              void api.readCertificates({ jobId: result.jobId }).then(
+                (bytes) => downloadFile(bytes, name),
+                (failure: unknown) => setError(failureMessage(failure)),
+              )
+            }
+          >
+            {t('staff.bulk.download')}
+          </button>
+        )}
+        <SendToPrinterButton jobId={result.jobId} />
+      </div>
+      <PrintAnswer jobId={result.jobId} />
       {error && (
         <p className="field__error" role="alert">
           {error}
@@ -88,6 +93,52 @@ export function CertificatesOutcome({
       )}
     </>
   )
+}
+
+/** Sends the finished PDF to the printer chosen in settings; disabled while it is on its way. */
+function SendToPrinterButton({ jobId }: { jobId: string }) {
+  const { t } = useTranslation()
+  const state = useBulkPrint(jobId)
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      disabled={state.status === 'sending'}
+      onClick={() => void sendToPrinter(api, jobId)}
+    >
+      {state.status === 'sent' ? t('staff.bulk.sendAgain') : t('staff.bulk.sendToPrinter')}
+    </button>
+  )
+}
+
+/** What became of "Send to printer": on its way, taken by the printer's queue, or why not. */
+function PrintAnswer({ jobId }: { jobId: string }) {
+  const { t } = useTranslation()
+  const state = useBulkPrint(jobId)
+  switch (state.status) {
+    case 'idle':
+      return null
+    case 'sending':
+      return (
+        <span className="job__label" role="status" data-testid="bulk-print-status">
+          {t('staff.bulk.sending')}
+        </span>
+      )
+    case 'sent':
+      return (
+        <p className="job__title" role="status" data-testid="bulk-print-status">
+          {state.printJob
+            ? t('staff.bulk.sent', { printer: state.printer, job: state.printJob })
+            : t('staff.bulk.sentNoJob', { printer: state.printer })}
+        </p>
+      )
+    case 'failed':
+      return (
+        <p className="field__error" role="alert" data-testid="bulk-print-status">
+          {state.message}
+        </p>
+      )
+  }
 }
 
 function formatBytes(bytes: number, language: string): string {

@@ -1,19 +1,16 @@
-import { startRegister } from '../../register/testing/start-register'
-import { expect, openKiosk, test } from '../support/fixtures'
+import { expect, test } from '../support/fixtures'
 import { VisitorPage, type Person } from '../visitor/visitor-page'
 import {
-  connectKiosk,
   expectExactlyOnce,
   kioskRows,
   registeredTotal,
   seedSignatures,
   syncStates,
-  useShortSyncTimings,
   type KioskBatch,
 } from './sync-kiosk'
+import { SYNC_TEST_TIMEOUT_MS, withSyncingKiosk } from './sync-setup'
 
-// Each test starts a register process and a kiosk host: slower than a plain UI test on 2 cores.
-test.describe.configure({ timeout: 150_000 })
+test.describe.configure({ timeout: SYNC_TEST_TIMEOUT_MS })
 
 const visitors: Person[] = [
   { firstName: 'Aino', lastName: 'Virtanen', email: 'aino@example.fi', countryName: 'Finland' },
@@ -30,13 +27,7 @@ test('50 signatures made while the register is down all arrive once it is back, 
   page,
   host,
 }) => {
-  const register = await startRegister()
-  try {
-    await register.stop()
-    await connectKiosk(host, register.url, register.tokens.B01)
-    await useShortSyncTimings(page)
-    await openKiosk(page, host)
-
+  await withSyncingKiosk({ page, host }, { registerDown: true }, async ({ register }) => {
     // Three visitors sign through the screens; 47 more are seeded into IndexedDB.
     const certificateNos: string[] = []
     for (const person of visitors) {
@@ -55,20 +46,14 @@ test('50 signatures made while the register is down all arrive once it is back, 
     await register.start()
     await expect.poll(() => syncStates(page), { timeout: 30_000 }).toEqual({ synced: 50 })
     await expectExactlyOnce(page, register, certificateNos)
-  } finally {
-    await register.dispose()
-  }
+  })
 })
 
 test('the register fails the first 3 tries with 500: the same batch is retried and arrives once', async ({
   page,
   host,
 }) => {
-  const register = await startRegister({ failBatches: 3 })
-  try {
-    await connectKiosk(host, register.url, register.tokens.B01)
-    await useShortSyncTimings(page)
-    await openKiosk(page, host)
+  await withSyncingKiosk({ page, host }, { register: { failBatches: 3 } }, async ({ register }) => {
     const seeded = await seedSignatures(page, 12)
 
     await expect.poll(() => syncStates(page), { timeout: 30_000 }).toEqual({ synced: 12 })
@@ -80,33 +65,29 @@ test('the register fails the first 3 tries with 500: the same batch is retried a
       register,
       seeded.map((r) => r.certificateNo),
     )
-  } finally {
-    await register.dispose()
-  }
+  })
 })
 
 test('the connection drops after the register committed: the retry gets the stored answer, nothing twice', async ({
   page,
   host,
 }) => {
-  const register = await startRegister({ dropAfterCommit: 1 })
-  try {
-    await connectKiosk(host, register.url, register.tokens.B01)
-    await useShortSyncTimings(page)
-    await openKiosk(page, host)
-    const seeded = await seedSignatures(page, 9)
+  await withSyncingKiosk(
+    { page, host },
+    { register: { dropAfterCommit: 1 } },
+    async ({ register }) => {
+      const seeded = await seedSignatures(page, 9)
 
-    await expect.poll(() => syncStates(page), { timeout: 30_000 }).toEqual({ synced: 9 })
-    expect(await kioskRows<KioskBatch>(page, 'batches')).toMatchObject([
-      { state: 'done', attempts: 2 },
-    ])
-    expect(await registeredTotal(register)).toBe(9)
-    await expectExactlyOnce(
-      page,
-      register,
-      seeded.map((r) => r.certificateNo),
-    )
-  } finally {
-    await register.dispose()
-  }
+      await expect.poll(() => syncStates(page), { timeout: 30_000 }).toEqual({ synced: 9 })
+      expect(await kioskRows<KioskBatch>(page, 'batches')).toMatchObject([
+        { state: 'done', attempts: 2 },
+      ])
+      expect(await registeredTotal(register)).toBe(9)
+      await expectExactlyOnce(
+        page,
+        register,
+        seeded.map((r) => r.certificateNo),
+      )
+    },
+  )
 })

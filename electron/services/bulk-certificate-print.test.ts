@@ -1,18 +1,25 @@
 /**
- * Sending a finished bulk certificate PDF to the printer. These tests never reach a printer:
+ * Sending a finished bulk certificate PDF to the printer. Most tests never reach a print system:
  * each puts a tiny FAKE `lp` (and a FAKE `lpstat`) shell script first on PATH to play the CUPS
- * spooler. They check which file goes to which printer, the deadline and the refusals, not real
- * printing, which needs a printer.
+ * spooler, to check which file goes to which printer, the deadline and the refusals. The last
+ * one prints through a private REAL cupsd with a virtual PDF printer (no paper, no physical
+ * printer driver), where one is installed.
  */
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { MethodName } from '../shared/api'
 import { sampleSignatures } from '../shared/testing/sample-signatures'
 import { BulkCertificateDesk } from './bulk-certificate-desk'
+import { pageCount, pdfText, withPdfFile } from './certificates/testing/poppler'
 import { dispatch } from './dispatch'
 import { ExportFolders } from './export-folders'
 import { openKioskServices } from './kiosk-services'
+import {
+  cupsUnavailableReason,
+  startCupsServer,
+  type CupsServer,
+} from './printing/testing/cups-server'
 import { SettingsStore } from './settings-store'
 import { silentLog, useTempDirs } from './testing/temp-dir'
 
@@ -41,17 +48,20 @@ const ACCEPTING_LP = () =>
 const lpArgs = async () => (await readFile(join(spooled, 'lp-args'), 'utf8')).trim().split('\n')
 const lpWasCalled = () => readdir(spooled).then((names) => names.includes('lp-args'))
 
-beforeEach(async () => {
-  fakeBin = await newDir()
-  spooled = await newDir()
-  // A FAKE `lpstat` that leaves a mark: the bulk print must not wait for the queue to empty.
-  await fakeCommand('lpstat', `touch '${join(spooled, 'lpstat-called')}'`)
-  // Only the fake bin and what /bin/sh needs: a real lp on this machine must not be reached.
-  process.env.PATH = `${fakeBin}:/usr/bin:/bin`
-})
-afterEach(() => {
-  process.env.PATH = realPath
-})
+/** Puts the FAKE spooler first on PATH for each test of the calling `describe`. */
+function useFakeSpooler() {
+  beforeEach(async () => {
+    fakeBin = await newDir()
+    spooled = await newDir()
+    // A FAKE `lpstat` that leaves a mark: the bulk print must not wait for the queue to empty.
+    await fakeCommand('lpstat', `touch '${join(spooled, 'lpstat-called')}'`)
+    // Only the fake bin and what /bin/sh needs: a real lp on this machine must not be reached.
+    process.env.PATH = `${fakeBin}:/usr/bin:/bin`
+  })
+  afterEach(() => {
+    process.env.PATH = realPath
+  })
+}
 
 async function desk(options: { printer?: string; printTimeoutMs?: number } = {}) {
   const dataDir = await newDir()
@@ -76,6 +86,8 @@ async function finishedPdf(certificates: BulkCertificateDesk) {
 const unix = process.platform !== 'win32'
 
 describe.runIf(unix)('BulkCertificateDesk.print with a FAKE lp on PATH', () => {
+  useFakeSpooler()
+
   it("sends the job's own PDF to the printer in settings and answers once the queue has it", async () => {
     await ACCEPTING_LP()
     const { certificates } = await desk({ printer: 'Booth_Printer' })
@@ -149,6 +161,8 @@ describe.runIf(unix)('BulkCertificateDesk.print with a FAKE lp on PATH', () => {
 })
 
 describe.runIf(unix)('certificates:bulk-print through the contract, with a FAKE lp on PATH', () => {
+  useFakeSpooler()
+
   async function kiosk() {
     const dataDir = await newDir()
     const services = await openKioskServices({ dataDir, runtime: 'web', log: silentLog })
@@ -204,5 +218,37 @@ describe.runIf(unix)('certificates:bulk-print through the contract, with a FAKE 
       error: { code: 'not-found' },
     })
     expect(await lpWasCalled()).toBe(false)
+  })
+})
+
+const noCups = cupsUnavailableReason()
+if (noCups) console.warn(`skipped: a bulk PDF through a real CUPS spooler: ${noCups}`)
+
+describe.skipIf(!unix || noCups !== null)('a bulk PDF through a private REAL CUPS server', () => {
+  let cups: CupsServer
+  const realServer = process.env.CUPS_SERVER
+
+  beforeAll(async () => {
+    cups = await startCupsServer()
+    process.env.CUPS_SERVER = cups.env.CUPS_SERVER
+  }, 30_000)
+  afterAll(async () => {
+    if (realServer === undefined) delete process.env.CUPS_SERVER
+    else process.env.CUPS_SERVER = realServer
+    await cups?.stop()
+  })
+
+  it('comes out of the virtual printer with every page: one certificate each, in order', async () => {
+    const { certificates } = await desk({ printer: cups.printerName })
+    const { jobId } = await finishedPdf(certificates)
+    const result = await certificates.print(jobId)
+    expect(result).toMatchObject({ ok: true, printer: cups.printerName })
+    expect(result.ok && result.jobId).toMatch(new RegExp(`^${cups.printerName}-\\d+$`))
+    await withPdfFile(await cups.printedPdf(), async (file) => {
+      expect(await pageCount(file)).toBe(RECORDS.length)
+      for (const [index, record] of RECORDS.entries()) {
+        expect(await pdfText(file, index + 1)).toContain(record.certificateNo)
+      }
+    })
   })
 })

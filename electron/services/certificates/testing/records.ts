@@ -1,29 +1,20 @@
 import type { SignatureRecord } from '../../../shared/signature'
+import { sampleRecord } from '../../../shared/testing/sample-record'
 
-/** A valid record for tests; override what the test is about. */
+/**
+ * The shared sample record numbered `seq`, as the certificate tests read it back from the PDF:
+ * Anna Nowak, kiosk B03 (EWRC26-B03-000123 by default), signed 2026-10-13 at 09:41:07 UTC.
+ * Override what the test is about.
+ */
 export function makeRecord(overrides: Partial<SignatureRecord> = {}, seq = 123): SignatureRecord {
-  const n = String(seq).padStart(6, '0')
-  return {
-    id: `01890a5d-ac96-774b-bcce-${n.padStart(12, '0')}`,
-    certificateNo: `EWRC26-B03-${n}`,
+  return sampleRecord(seq, {
+    certificateNo: `EWRC26-B03-${String(seq).padStart(6, '0')}`,
     kioskId: 'B03',
-    eventCode: 'EWRC26',
     createdAt: '2026-10-13T09:41:07.000Z',
-    day: '2026-10-13',
-    language: 'en',
-    capacity: 'individual',
-    organisationType: null,
-    organisationName: null,
-    role: null,
     firstName: 'Anna',
     lastName: 'Nowak',
-    email: 'anna@example.eu',
-    country: 'BE',
-    city: 'Brussels',
-    consents: { endorse: true, newsletter: false, publishName: true, localStory: false },
-    signature: { width: 100, height: 50, strokes: [[1, 2, 3, 4]] },
     ...overrides,
-  }
+  })
 }
 
 /**

@@ -28,6 +28,8 @@ export interface WebHostOptions {
   rendererDir?: string
   /** How long to wait for the ready line before giving up; default 30 s. */
   readyTimeoutMs?: number
+  /** Extra environment for the host process (e.g. `CUPS_SERVER` for a test print server). */
+  env?: Record<string, string>
 }
 
 /**
@@ -54,7 +56,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, KIOSK_LOG_LEVEL: 'warn' },
+      env: { ...process.env, KIOSK_LOG_LEVEL: 'warn', ...options.env },
     },
   )
   let stderr = ''

@@ -4,6 +4,7 @@ import { db } from '../../db'
 import type { SignatureRecord } from '@shared/signature'
 import { api } from '../../lib/api'
 import { downloadFile } from '../../lib/download'
+import { useHoldIdle } from '../visitor/idle-hold'
 
 type State = 'idle' | 'printing' | 'printed' | 'failed' | 'downloaded'
 
@@ -17,6 +18,8 @@ interface Props {
 export function PrintCertificateButton({ record, printerConfigured }: Props) {
   const { t } = useTranslation()
   const [state, setState] = useState<State>('idle')
+  // The visitor waits at the printer: the thank-you screen must not reset under them.
+  useHoldIdle(state === 'printing')
 
   const markPrinted = () =>
     db.signatures.update(record.id, { printedAt: new Date().toISOString() }).catch(() => undefined)

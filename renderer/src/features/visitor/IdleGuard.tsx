@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../../components/Dialog'
+import { useIdleHeld } from './idle-hold'
 
 /** How long the "Still there?" warning counts down before everything is wiped. */
 export const IDLE_WARNING_SECONDS = 15
@@ -14,6 +15,7 @@ interface Props {
 
 /**
  * After `idleSeconds` without a touch or key: a short countdown warning, then `onTimeout`.
+ * Nothing counts while work the visitor waits for holds it (see idle-hold.ts).
  * The wipe hangs on one timer set when the warning opens, so it happens on time even when
  * the page is busy; the visible countdown is only derived from that deadline.
  */
@@ -22,9 +24,10 @@ export function IdleGuard({ idleSeconds, onTimeout }: Props) {
   const [deadline, setDeadline] = useState<number | null>(null)
   const [secondsLeft, setSecondsLeft] = useState(IDLE_WARNING_SECONDS)
   const warning = deadline !== null
+  const held = useIdleHeld()
 
   useEffect(() => {
-    if (warning) return
+    if (warning || held) return
     const warn = () => {
       setSecondsLeft(IDLE_WARNING_SECONDS)
       setDeadline(Date.now() + IDLE_WARNING_SECONDS * 1000)
@@ -40,7 +43,7 @@ export function IdleGuard({ idleSeconds, onTimeout }: Props) {
       window.clearTimeout(timer)
       for (const type of ACTIVITY) document.removeEventListener(type, restart, { capture: true })
     }
-  }, [idleSeconds, warning])
+  }, [idleSeconds, warning, held])
 
   useEffect(() => {
     if (deadline === null) return

@@ -7,7 +7,7 @@
  */
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MethodName } from '../shared/api'
 import { sampleSignatures } from '../shared/testing/sample-signatures'
 import { BulkCertificateDesk } from './bulk-certificate-desk'
@@ -15,11 +15,8 @@ import { pageCount, pdfText, withPdfFile } from './certificates/testing/poppler'
 import { dispatch } from './dispatch'
 import { ExportFolders } from './export-folders'
 import { openKioskServices } from './kiosk-services'
-import {
-  cupsUnavailableReason,
-  startCupsServer,
-  type CupsServer,
-} from './printing/testing/cups-server'
+import { cupsUnavailableReason, type CupsServer } from './printing/testing/cups-server'
+import { useCupsServer } from './printing/testing/use-cups-server'
 import { SettingsStore } from './settings-store'
 import { silentLog, useTempDirs } from './testing/temp-dir'
 
@@ -225,17 +222,10 @@ const noCups = cupsUnavailableReason()
 if (noCups) console.warn(`skipped: a bulk PDF through a real CUPS spooler: ${noCups}`)
 
 describe.skipIf(!unix || noCups !== null)('a bulk PDF through a private REAL CUPS server', () => {
+  const server = useCupsServer()
   let cups: CupsServer
-  const realServer = process.env.CUPS_SERVER
-
-  beforeAll(async () => {
-    cups = await startCupsServer()
-    process.env.CUPS_SERVER = cups.env.CUPS_SERVER
-  }, 30_000)
-  afterAll(async () => {
-    if (realServer === undefined) delete process.env.CUPS_SERVER
-    else process.env.CUPS_SERVER = realServer
-    await cups?.stop()
+  beforeEach(() => {
+    cups = server()
   })
 
   it('comes out of the virtual printer with every page: one certificate each, in order', async () => {

@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { sampleRecord } from '../../shared/testing/sample-record'
 import { CertificateDesk } from '../certificate-desk'
 import { pdfText, withPdfFile } from '../certificates/testing/poppler'
@@ -16,7 +16,8 @@ import { silentLog, useTempDirs } from '../testing/temp-dir'
 import { listPrinters } from './printers'
 import { printPdf } from './print-pdf'
 import { printTestPage } from './test-page'
-import { cupsUnavailableReason, startCupsServer, type CupsServer } from './testing/cups-server'
+import { cupsUnavailableReason, type CupsServer } from './testing/cups-server'
+import { useCupsServer } from './testing/use-cups-server'
 
 const unavailable = cupsUnavailableReason()
 if (unavailable) console.warn(`skipped: printing through a real CUPS spooler: ${unavailable}`)
@@ -24,17 +25,10 @@ if (unavailable) console.warn(`skipped: printing through a real CUPS spooler: ${
 const tempDir = useTempDirs()
 
 describe.skipIf(unavailable !== null)('printing through a private CUPS server', () => {
+  const server = useCupsServer()
   let cups: CupsServer
-  const realServer = process.env.CUPS_SERVER
-
-  beforeAll(async () => {
-    cups = await startCupsServer()
-    process.env.CUPS_SERVER = cups.env.CUPS_SERVER
-  }, 30_000)
-  afterAll(async () => {
-    if (realServer === undefined) delete process.env.CUPS_SERVER
-    else process.env.CUPS_SERVER = realServer
-    await cups?.stop()
+  beforeEach(() => {
+    cups = server()
   })
   beforeEach(async () => {
     // A job a test left queued must never print into the next test's output.

@@ -26,29 +26,5 @@ export async function startBenchHost(options: {
   return { ...host, port: Number(new URL(host.origin).port), spawnedAt, readyAt }
 }
 
-/** Calls the host API as the renderer does (`POST /api/<method>` with the per-launch secret). */
-export async function hostCall<T = unknown>(
-  host: Pick<BenchHost, 'origin' | 'secret'>,
-  method: string,
-  input?: unknown,
-): Promise<T> {
-  const response = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.secret}` },
-    body: JSON.stringify({ input }),
-  })
-  const envelope = (await response.json()) as {
-    ok: boolean
-    value?: T
-    error?: { message: string }
-  }
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message ?? response.status}`)
-  return envelope.value as T
-}
-
-/** Sets the staff PIN on a fresh kiosk, or unlocks with it: staff-only methods need it. */
-export async function unlockStaff(host: Pick<BenchHost, 'origin' | 'secret'>, pin: string) {
-  const status = await hostCall<{ pinSet: boolean }>(host, 'getStaffStatus')
-  if (!status.pinSet) await hostCall(host, 'setStaffPin', { pin })
-  else await hostCall(host, 'unlockStaff', { pin })
-}
+// Host API calls: the e2e tests' helpers (answer the value, throw the host's refusal).
+export { hostValue as hostCall, unlockHost as unlockStaff } from '../../e2e/support/host-api'

@@ -1,7 +1,9 @@
+import { STAFF_PIN } from '../staff/staff-page'
 import type { WebHostProcess } from './web-host'
 
-/** The PIN the e2e tests set on a fresh kiosk (the same one `StaffPage.open` types). */
-export const TEST_STAFF_PIN = '482913'
+/** What calling a host takes: its origin and per-launch secret. */
+export type HostAddress = Pick<WebHostProcess, 'origin' | 'secret'>
+
 
 export interface Envelope {
   ok: boolean
@@ -11,7 +13,7 @@ export interface Envelope {
 
 /** Calls the kiosk host's API from a test, with the per-launch secret, as the page would. */
 export async function callHost(
-  host: WebHostProcess,
+  host: HostAddress,
   method: string,
   input?: unknown,
 ): Promise<Envelope> {
@@ -25,7 +27,7 @@ export async function callHost(
 
 /** Like `callHost`, answering the value and throwing the host's message on a refusal. */
 export async function hostValue<T = unknown>(
-  host: WebHostProcess,
+  host: HostAddress,
   method: string,
   input?: unknown,
 ): Promise<T> {
@@ -38,7 +40,7 @@ export async function hostValue<T = unknown>(
  * Opens a staff session on the host for staff-only methods (settings, token, exports): sets the
  * PIN on a fresh kiosk (which opens a session) or unlocks with it.
  */
-export async function unlockHost(host: WebHostProcess, pin = TEST_STAFF_PIN): Promise<void> {
+export async function unlockHost(host: HostAddress, pin = STAFF_PIN): Promise<void> {
   const status = await hostValue<{ pinSet: boolean }>(host, 'getStaffStatus')
   if (!status.pinSet) return void (await hostValue(host, 'setStaffPin', { pin }))
   const unlocked = await hostValue<{ ok: boolean }>(host, 'unlockStaff', { pin })

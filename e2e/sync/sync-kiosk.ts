@@ -12,6 +12,7 @@ import type { SignatureRecord } from '../../electron/shared/signature'
 import { sampleRecord } from '../../electron/shared/testing/sample-record'
 import type { RegisterProcess } from '../../register/testing/start-register'
 import { STAFF_PIN } from '../staff/staff-page'
+import { hostValue as hostCall, unlockHost } from '../support/host-api'
 import type { WebHostProcess } from '../support/web-host'
 
 /** Short retry timings for the tests (the engine's are 1 s → 5 min and a 15 s poll). */
@@ -24,21 +25,8 @@ export async function useShortSyncTimings(page: Page): Promise<void> {
   }, TEST_TUNING)
 }
 
-/** Calls the kiosk host's API from the test, with the per-launch secret, as the page would. */
-export async function hostCall(host: WebHostProcess, method: string, input?: unknown) {
-  const response = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.secret}` },
-    body: JSON.stringify({ input }),
-  })
-  const envelope = (await response.json()) as {
-    ok: boolean
-    value?: unknown
-    error?: { message: string }
-  }
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`)
-  return envelope.value
-}
+/** Calls the kiosk host's API from the test, answering the value (see support/host-api). */
+export { hostValue as hostCall } from '../support/host-api'
 
 /**
  * Runs staff-only host calls with the console unlocked, as staff would from the settings screen:
@@ -46,13 +34,7 @@ export async function hostCall(host: WebHostProcess, method: string, input?: unk
  * again afterwards.
  */
 export async function asStaff<T>(host: WebHostProcess, fn: () => Promise<T>): Promise<T> {
-  const status = (await hostCall(host, 'getStaffStatus')) as { pinSet: boolean }
-  if (status.pinSet) {
-    const unlocked = (await hostCall(host, 'unlockStaff', { pin: STAFF_PIN })) as { ok: boolean }
-    expect(unlocked.ok).toBe(true)
-  } else {
-    await hostCall(host, 'setStaffPin', { pin: STAFF_PIN })
-  }
+  await unlockHost(host, STAFF_PIN)
   try {
     return await fn()
   } finally {

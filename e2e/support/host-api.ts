@@ -4,7 +4,6 @@ import type { WebHostProcess } from './web-host'
 /** What calling a host takes: its origin and per-launch secret. */
 export type HostAddress = Pick<WebHostProcess, 'origin' | 'secret'>
 
-
 export interface Envelope {
   ok: boolean
   value?: unknown

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'settings-change',
   'restore',
   'bulk-certificates',
+  'bulk-print',
   // Kiosk events staff must be able to account for (written by the renderer's database code).
   'save-failed',
   'journal-failed',

@@ -9,7 +9,8 @@ const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'input'] as const
 /**
  * Locks the console after two idle minutes, and while staff are active tells the main process
  * (at most every 30 s) so its session does not expire under them. A running job (`isBusy`)
- * postpones the lock: a long certificate PDF must not be cancelled by an idle screen.
+ * postpones the lock: a long certificate PDF must not be cancelled by an idle screen, and staff
+ * must find the answer of a bulk PDF sent to the printer (at most its 2-minute deadline).
  */
 export function useStaffSession(onLock: () => void, isBusy: () => boolean = () => false) {
   const lastBeat = useRef(0)

@@ -103,6 +103,7 @@ describe('createCertificates', () => {
       onProgress: (p) => progress.push(p.done),
     })
     expect(result).toMatchObject({ jobId: JOB, count: 250, path: '/exports/x.pdf' })
+    expect(result.ids).toEqual(ids)
     expect(calls[0]).toEqual({ method: 'begin', input: { label: 'all', total: 250 } })
     const sent = calls
       .filter((c) => c.method === 'add')
@@ -113,6 +114,17 @@ describe('createCertificates', () => {
     expect((await db.audit.toArray()).map((e) => [e.action, e.detail])).toEqual([
       ['bulk-certificates', '250 certificate(s) in /exports/x.pdf'],
     ])
+  })
+
+  it('keeps the ids of the signatures the PDF holds: one withdrawn since the selection has no page', async () => {
+    const db = await seededDb()
+    const ids = byNumber(RECORDS).slice(0, 120)
+    const gone = ids[101]!
+    await db.signatures.delete(gone)
+    const { api } = fakeApi()
+    const result = await createCertificates(db, api, { ids, label: 'all' })
+    expect(result.count).toBe(119)
+    expect(result.ids).toEqual(ids.filter((id) => id !== gone))
   })
 
   it('Cancel reaches the main process at once and nothing is noted', async () => {

@@ -11,6 +11,13 @@ export type CertificatesApi = Pick<
   'beginCertificates' | 'addCertificates' | 'finishCertificates' | 'cancelCertificates'
 >
 
+/**
+ * A finished bulk certificate job: the PDF, the job id that reaches it again (download, "Send to
+ * printer"), and the ids of the signatures it holds, a page each in this order. The ids stay on
+ * this side: once the PDF is sent to the printer, exactly these records are marked printed.
+ */
+export type CertificatesJob = CertificatesResult & { jobId: string; ids: readonly string[] }
+
 /** Organisers' filter for bulk certificates; null means any. */
 export interface CertificateFilter {
   day: string | null
@@ -81,7 +88,7 @@ export async function createCertificates(
     folder?: string
     language?: string
   },
-): Promise<CertificatesResult & { jobId: string }> {
+): Promise<CertificatesJob> {
   const { signal, onProgress, ids } = options
   throwIfCancelled(signal)
   const { jobId } = await api.beginCertificates({
@@ -95,18 +102,21 @@ export async function createCertificates(
   signal?.addEventListener('abort', stop, { once: true })
   try {
     onProgress?.({ phase: 'reading', done: 0, total: ids.length })
+    // What the PDF really holds: a signature withdrawn since the selection has no page.
+    const sent: string[] = []
     for (const chunk of chunks(ids, CERTIFICATES_PER_CALL)) {
       throwIfCancelled(signal)
       const records = await loadSignatureRecords(db, chunk)
       if (records.length === 0) continue
       const { done } = await api.addCertificates({ jobId, records })
+      for (const record of records) sent.push(record.id)
       onProgress?.({ phase: 'reading', done, total: ids.length })
     }
     throwIfCancelled(signal)
     onProgress?.({ phase: 'writing', done: ids.length, total: ids.length })
     const result = await api.finishCertificates({ jobId })
     await recordAudit(db, 'bulk-certificates', `${result.count} certificate(s) in ${result.path}`)
-    return { ...result, jobId }
+    return { ...result, jobId, ids: sent }
   } catch (error) {
     if (signal?.aborted) throw new JobCancelled()
     await api.cancelCertificates({ jobId }).catch(() => undefined)

@@ -92,9 +92,28 @@ export function cancelAllJobs(): void {
   for (const { controller } of slots.values()) controller?.abort()
 }
 
-/** Whether an export or certificate job is running (the console stays open for it). */
+/*
+ * Work that is not a job (no progress, no Cancel) but whose answer staff wait for: a bulk PDF
+ * on its way to the spooler. Bounded by its own deadline.
+ */
+let waiting = 0
+
+/** Keeps the console open (see `anyJobRunning`) until `work` settles; passes its outcome on. */
+export async function keepOpenWhile<T>(work: () => Promise<T>): Promise<T> {
+  waiting += 1
+  try {
+    return await work()
+  } finally {
+    waiting -= 1
+  }
+}
+
+/**
+ * Whether an export or certificate job is running, or a bulk PDF is being sent to the printer:
+ * the idle lock waits for it, so staff find the answer instead of the PIN screen.
+ */
 export function anyJobRunning(): boolean {
-  return [...slots.values()].some(({ controller }) => controller !== null)
+  return waiting > 0 || [...slots.values()].some(({ controller }) => controller !== null)
 }
 
 /** The state of one kind of job, live. */

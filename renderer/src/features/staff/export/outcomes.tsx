@@ -1,14 +1,14 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CertificatesResult } from '@shared/bulk-certificates'
 import type { ExportResult } from '@shared/export-jobs'
+import { db } from '../../../db'
 import { api } from '../../../lib/api'
 import { downloadFile } from '../../../lib/download'
-import { sendToPrinter, useBulkPrint } from './bulk-print'
+import type { CertificatesJob } from './bulk-certificates'
+import { sendToPrinter, useBulkPrint, type PrintableJob } from './bulk-print'
 import { failureMessage } from './job-store'
 
-/** A finished bulk certificate job: the PDF, and the job id that reaches it again. */
-export type CertificatesJob = CertificatesResult & { jobId: string }
+export type { CertificatesJob } from './bulk-certificates'
 
 /** What an export wrote and where: counts, then the folder path staff can read out or copy. */
 export function ExportOutcome({
@@ -83,7 +83,7 @@ export function CertificatesOutcome({
             {t('staff.bulk.download')}
           </button>
         )}
-        <SendToPrinterButton jobId={result.jobId} />
+        <SendToPrinterButton job={result} />
       </div>
       <PrintAnswer jobId={result.jobId} />
       {error && (
@@ -96,15 +96,15 @@ export function CertificatesOutcome({
 }
 
 /** Sends the finished PDF to the printer chosen in settings; disabled while it is on its way. */
-function SendToPrinterButton({ jobId }: { jobId: string }) {
+function SendToPrinterButton({ job }: { job: PrintableJob }) {
   const { t } = useTranslation()
-  const state = useBulkPrint(jobId)
+  const state = useBulkPrint(job.jobId)
   return (
     <button
       type="button"
       className="button button--small"
       disabled={state.status === 'sending'}
-      onClick={() => void sendToPrinter(api, jobId)}
+      onClick={() => void sendToPrinter(db, api, job)}
     >
       {state.status === 'sent' ? t('staff.bulk.sendAgain') : t('staff.bulk.sendToPrinter')}
     </button>
@@ -126,11 +126,18 @@ function PrintAnswer({ jobId }: { jobId: string }) {
       )
     case 'sent':
       return (
-        <p className="job__title" role="status" data-testid="bulk-print-status">
-          {state.printJob
-            ? t('staff.bulk.sent', { printer: state.printer, job: state.printJob })
-            : t('staff.bulk.sentNoJob', { printer: state.printer })}
-        </p>
+        <>
+          <p className="job__title" role="status" data-testid="bulk-print-status">
+            {state.printJob
+              ? t('staff.bulk.sent', { printer: state.printer, job: state.printJob })
+              : t('staff.bulk.sentNoJob', { printer: state.printer })}
+          </p>
+          {state.notRecorded && (
+            <p className="field__error" role="alert">
+              {t('staff.bulk.notRecorded', { reason: state.notRecorded })}
+            </p>
+          )}
+        </>
       )
     case 'failed':
       return (

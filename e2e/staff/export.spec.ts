@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import Papa from 'papaparse'
 import type { Page } from '@playwright/test'
-import { pdfInfo, pdfText } from '../../electron/services/certificates/testing/poppler'
+import { pdfInfo, pdfText, withPdfFile } from '../../electron/services/certificates/testing/poppler'
+import {
+  cupsUnavailableReason,
+  startCupsServer,
+  type CupsServer,
+} from '../../electron/services/printing/testing/cups-server'
 import { CSV_HEADERS } from '../../electron/services/export/csv'
 import type { SignatureRecord } from '../../electron/shared/signature'
 import { sampleSignatures } from '../../electron/shared/testing/sample-signatures'
@@ -11,19 +16,23 @@ import { dayInZone } from '../../electron/shared/time'
 import { expect, openKiosk, test } from '../support/fixtures'
 import { seedJournal } from '../support/seed-journal'
 import { freshDataDir, startWebHost, type WebHostProcess } from '../support/web-host'
+import { storedSignatures } from '../visitor/visitor-page'
 import { StaffPage } from './staff-page'
 import { readFolder, runCli, ToolsPage } from './tools-page'
 
 const TODAY = dayInZone(new Date(), 'Europe/Brussels')
 const HOSTILE = '=HYPERLINK("x")'
 
-/** A kiosk whose journal holds these signatures (restored at boot), exporting to its own folder. */
-async function seededHost(records: readonly SignatureRecord[]) {
+/**
+ * A kiosk whose journal holds these signatures (restored at boot), exporting to its own folder;
+ * `env` reaches the host process (a test print server's `CUPS_SERVER`).
+ */
+async function seededHost(records: readonly SignatureRecord[], env?: Record<string, string>) {
   const dataDir = await freshDataDir()
   const exportsDir = join(dataDir, 'usb-stick')
   await mkdir(exportsDir)
   await seedJournal(dataDir, records)
-  const host = await startWebHost({ dataDir, exportsDir })
+  const host = await startWebHost({ dataDir, exportsDir, ...(env ? { env } : {}) })
   return { host, exportsDir }
 }
 
@@ -221,7 +230,7 @@ test.describe('bulk certificates', () => {
     expect((await readFile(file)).equals(await readFile(path))).toBe(true)
   })
 
-  test('with no printer chosen, "Send to printer" says so in plain words and changes nothing', async ({
+  test('with no printer chosen, "Send to printer" says so in plain words, logs it and changes nothing else', async ({
     page,
   }) => {
     const staff = await openConsole(page, host)
@@ -236,12 +245,21 @@ test.describe('bulk certificates', () => {
     const card = tools.bulkCard()
     await card.getByRole('button', { name: 'Send to printer' }).click()
     await expect(card.getByRole('alert')).toHaveText('No printer is chosen in the settings.')
-    // The PDF is still offered, untouched; nothing was written or logged.
+    // The PDF is still offered, untouched; nothing was written, nothing marked printed.
     await expect(card.getByTestId('certificates-path')).toHaveText(path)
     await expect(card.getByRole('button', { name: 'Download the PDF' })).toBeVisible()
     await expect(card.getByRole('button', { name: 'Send to printer' })).toBeEnabled()
     expect(await readFolder(exportsDir)).toEqual(before)
     await expect(recent.getByRole('listitem')).toHaveCount(1)
+    expect((await storedSignatures(page)).filter((row) => row['printedAt'])).toEqual([])
+    // The audit log says what was tried and why it failed.
+    await staff.tab('Audit log')
+    const count = records.filter((r) => r.day === '2026-10-12').length
+    await expect(
+      page.getByRole('row', { name: /Send to printer/ }).getByRole('cell', {
+        name: `Certificates not sent to the printer (${count} certificates, ${basename(path)}): No printer is chosen in the settings.`,
+      }),
+    ).toBeVisible()
   })
 
   test("the table's selection prints as one PDF and exports as one verifiable batch per day", async ({
@@ -314,4 +332,90 @@ test('cancelling bulk certificates stops the writer and leaves no file', async (
   } finally {
     await host.stop()
   }
+})
+
+test.describe('bulk certificates on a real print system', () => {
+  const unavailable = cupsUnavailableReason()
+  test.skip(unavailable !== null, `skipped: no private CUPS server: ${unavailable}`)
+
+  const records = sampleSignatures({
+    count: 40,
+    seed: 61,
+    kioskId: 'B01',
+    eventCode: 'EWRC26',
+    firstDay: '2026-10-12',
+    days: 2,
+  })
+  let cups: CupsServer
+  let host: WebHostProcess
+  test.beforeEach(async () => {
+    cups = await startCupsServer('Booth_Printer')
+    ;({ host } = await seededHost(records, cups.env))
+  })
+  test.afterEach(async () => {
+    await host?.stop()
+    await cups?.stop()
+  })
+
+  test('"Send to printer" prints the PDF, writes an audit line and marks exactly its signatures printed', async ({
+    page,
+  }) => {
+    const staff = await openConsole(page, host)
+    await staff.tab('Settings')
+    await page.getByRole('combobox', { name: 'Certificate printer' }).selectOption('Booth_Printer')
+    await page.getByRole('button', { name: 'Save settings' }).click()
+    await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.')
+
+    await staff.tab('Export')
+    const tools = new ToolsPage(page)
+    const inPdf = records
+      .filter((r) => r.day === '2026-10-13')
+      .sort((a, b) => a.certificateNo.localeCompare(b.certificateNo))
+    const other = records.find((r) => r.day === '2026-10-12')!
+    expect(inPdf.length).toBeGreaterThan(1)
+    const path = await tools.certificatesFor({ day: '2026-10-13' })
+    const card = tools.bulkCard()
+    await card.getByRole('button', { name: 'Send to printer' }).click()
+    const status = card.getByTestId('bulk-print-status')
+    await expect(status).toHaveText(/^Sent to Booth_Printer \(job Booth_Printer-\d+\)\.$/, {
+      timeout: 60_000,
+    })
+    const printJob = /job (Booth_Printer-\d+)/.exec((await status.textContent()) ?? '')![1]!
+
+    // Every certificate page came out of the virtual printer, in number order.
+    const printed = await cups.printedPdf(60_000)
+    await withPdfFile(printed, async (file) => {
+      expect((await pdfInfo(file)).Pages).toBe(String(inPdf.length))
+      expect(flat(await pdfText(file, 1))).toContain(inPdf[0]!.certificateNo)
+      expect(flat(await pdfText(file, inPdf.length))).toContain(inPdf.at(-1)!.certificateNo)
+    })
+
+    // The audit log names the printer, the count, the file and the spooler's job.
+    await staff.tab('Audit log')
+    await expect(
+      page.getByRole('row', { name: /Send to printer/ }).getByRole('cell', {
+        name: `Certificates sent to Booth_Printer: ${inPdf.length} certificates (${basename(path)}), job ${printJob}`,
+      }),
+    ).toBeVisible()
+
+    // Exactly the PDF's signatures are marked printed, and the table shows it.
+    const marked = (await storedSignatures(page))
+      .filter((row) => row['printedAt'])
+      .map((row) => row['id'])
+    expect(new Set(marked)).toEqual(new Set(inPdf.map((r) => r.id)))
+    await staff.tab('Signatures')
+    const headers = page.getByRole('columnheader')
+    const printedColumn = (await headers.allTextContents()).findIndex((text) =>
+      text.trim().startsWith('Printed'),
+    )
+    expect(printedColumn).toBeGreaterThanOrEqual(0)
+    for (const [record, shown] of [
+      [inPdf[0]!, 'Yes'],
+      [other, 'No'],
+    ] as const) {
+      await page.getByRole('searchbox', { name: /Search name/ }).fill(record.certificateNo)
+      const row = page.getByRole('row', { name: new RegExp(record.certificateNo) })
+      await expect(row.getByRole('cell').nth(printedColumn)).toHaveText(shown)
+    }
+  })
 })

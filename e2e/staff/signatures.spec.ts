@@ -41,6 +41,11 @@ test.describe('signatures table over 5,000 signatures', () => {
     await staff.open()
     await staff.tab('Signatures')
     await expect(staff.resultCount()).toHaveText('5000 signatures')
+    // The rows and the queries live in the module Web Worker, started under the page's CSP: a
+    // silent fallback to the page's thread would say "thread" here.
+    const table = page.locator('.signatures')
+    await expect(table).toHaveAttribute('data-transport', 'worker')
+    await expect(table).toHaveAttribute('data-rows-loaded', 'true')
 
     const organisations = SEEDED.filter((r) => r.capacity === 'organisation')
     await staff.filter('Capacity', 'On behalf of an organisation')

@@ -8,7 +8,15 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useDeferredValue, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import {
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublicSettings } from '@shared/settings'
 import { ORGANISATION_TYPES } from '@shared/signature'
@@ -16,9 +24,11 @@ import { Dialog } from '../../../components/Dialog'
 import { db } from '../../../db'
 import { api } from '../../../lib/api'
 import { FILTER_ONLY_COLUMNS, signatureColumns } from './columns'
-import { matchesWords, searchWords, useSignatureRows, type SignatureRow } from './signature-rows'
+import type { QueryStatus } from './query/client'
+import type { Facets, SignatureQuery, WindowAnswer } from './query/engine'
+import { useSignatureQueries } from './query/useSignatureQueries'
+import type { SignatureRow } from './signature-rows'
 import { SignatureDetails } from './SignatureDetails'
-import { filterRows, sortRows } from './row-order'
 import { reprintCertificate } from './reprint'
 import { withdrawSignature } from './withdraw'
 
@@ -30,11 +40,26 @@ interface Props {
 
 const ROW_HEIGHT = 56
 const SYNC_STATES = ['pending', 'synced', 'duplicate', 'rejected'] as const
+/** Rows asked for at a time: the visible ones and some on either side. */
+const WINDOW = 200
+const WINDOW_BEFORE = 50
+const NO_ROWS: SignatureRow[] = []
+const NO_FACETS: Facets = { days: [], countries: [] }
 
-/** Every signature: search, sort, filter, choose columns, select; only the visible rows are rendered. */
+/** An answer, with the query and engine status it answers. */
+interface Shown extends WindowAnswer {
+  key: string
+  status: QueryStatus
+}
+
+/**
+ * Every signature: search, sort, filter, choose columns, select. The rows live in a query engine
+ * (query/engine.ts) in a Web Worker, or on the page where no worker can start; this component
+ * asks it for the rows on screen and renders only those.
+ */
 export function SignaturesTab({ settings, renderBulkActions }: Props) {
   const { t, i18n } = useTranslation()
-  const { rows, complete } = useSignatureRows()
+  const { client, status } = useSignatureQueries()
   const [search, setSearch] = useState('')
   const deferredSearch = useDeferredValue(search)
   const [sorting, setSorting] = useState<SortingState>([{ id: 'time', desc: true }])
@@ -49,25 +74,30 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
     () => signatureColumns(t, i18n.language, { details: setDetails }),
     [t, i18n.language],
   )
-  // Sorted once per change of data or sorting, then filtered (by the search too): plain arrays,
-  // see row-order.ts. The search text is folded into words once, not once per row.
-  const sorted = useMemo(() => sortRows(rows, columns, sorting), [rows, columns, sorting])
-  const words = useMemo(() => searchWords(deferredSearch), [deferredSearch])
-  const matching = useMemo(
-    () =>
-      filterRows(
-        sorted,
-        columns,
-        columnFilters,
-        words.length ? (row) => matchesWords(row, words) : null,
+  const query = useMemo<SignatureQuery>(
+    () => ({
+      search: deferredSearch,
+      filters: Object.fromEntries(
+        columnFilters.flatMap(({ id, value }) =>
+          typeof value === 'string' && value ? [[id, value]] : [],
+        ),
       ),
-    [sorted, columns, columnFilters, words],
+      sorting,
+    }),
+    [deferredSearch, columnFilters, sorting],
   )
+  const queryKey = JSON.stringify(query)
+
+  // The latest answer; older ones (an earlier query, or overtaken by scrolling) are dropped.
+  const [shown, setShown] = useState<Shown | null>(null)
+  const asked = useRef(0)
+  const matchingCount = shown?.matching ?? 0
+
   const scrollRef = useRef<HTMLDivElement>(null)
   // TanStack Table and Virtual return mutable instances read during render, by design.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: matching.length,
+    count: matchingCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -75,20 +105,90 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
   const items = virtualizer.getVirtualItems()
   const padTop = items[0]?.start ?? 0
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+  const firstIndex = items[0]?.index ?? 0
+  const lastIndex = items.at(-1)?.index ?? 0
+
+  // Ask for the rows on screen whenever the query, the data or the visible range leaves the answer.
+  useEffect(() => {
+    const covered =
+      shown !== null &&
+      shown.key === queryKey &&
+      shown.status === status &&
+      firstIndex >= shown.offset &&
+      (lastIndex < shown.offset + shown.rows.length ||
+        shown.offset + shown.rows.length >= shown.matching)
+    if (covered) return
+    const id = ++asked.current
+    client.query({ ...query, offset: Math.max(0, firstIndex - WINDOW_BEFORE), limit: WINDOW }).then(
+      (answer) => {
+        if (id === asked.current) setShown({ ...answer, key: queryKey, status })
+      },
+      () => undefined,
+    )
+  }, [client, status, query, queryKey, firstIndex, lastIndex, shown])
+
+  const rowAt = (index: number): SignatureRow | undefined =>
+    shown && index >= shown.offset ? shown.rows[index - shown.offset] : undefined
   // TanStack Table keeps the columns and the table's state, and builds rows for the ones on screen.
-  const onScreen = useMemo(() => items.map((item) => matching[item.index]!), [items, matching])
-  const allMatchingSelected = matching.length > 0 && matching.every((row) => rowSelection[row.id])
+  // The same array until those change: a new one each render would have TanStack reset its page
+  // state at every render, which renders again.
+  const onScreen = useMemo(
+    () =>
+      items.flatMap((item) =>
+        shown && item.index >= shown.offset ? (shown.rows[item.index - shown.offset] ?? []) : [],
+      ),
+    [items, shown],
+  )
+
+  // The selection is kept as ids; the engine gives its rows (for the bulk actions) and tells
+  // whether it holds every matching row (the header's checkbox).
+  const selectedIds = useMemo(() => Object.keys(rowSelection), [rowSelection])
+  const [selectedRows, setSelectedRows] = useState<{
+    selection: RowSelectionState
+    rows: SignatureRow[]
+  } | null>(null)
+  const [coverage, setCoverage] = useState<{
+    selection: RowSelectionState
+    key: string
+    count: number
+  } | null>(null)
+  useEffect(() => {
+    if (selectedIds.length === 0) return
+    let live = true
+    void client.rowsByIds(selectedIds).then(
+      (rows) => live && setSelectedRows({ selection: rowSelection, rows }),
+      () => undefined,
+    )
+    void client.countMatching(query, selectedIds).then(
+      (count) => live && setCoverage({ selection: rowSelection, key: queryKey, count }),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [client, status, selectedIds, rowSelection, query, queryKey])
+  const selected = selectedIds.length === 0 ? NO_ROWS : (selectedRows?.rows ?? NO_ROWS)
+  const allMatchingSelected =
+    matchingCount > 0 &&
+    selectedIds.length > 0 &&
+    shown?.key === queryKey &&
+    coverage?.selection === rowSelection &&
+    coverage.key === queryKey &&
+    coverage.count === matchingCount
   const selectMatching = (select: boolean) =>
-    setRowSelection((previous) => {
-      const next = { ...previous }
-      for (const row of matching) {
-        if (select) next[row.id] = true
-        else delete next[row.id]
-      }
-      return next
-    })
+    void client.matchingIds(query).then((ids) =>
+      setRowSelection((previous) => {
+        const next = { ...previous }
+        for (const id of ids) {
+          if (select) next[id] = true
+          else delete next[id]
+        }
+        return next
+      }),
+    )
+
   const table = useReactTable({
-    data: onScreen as SignatureRow[],
+    data: onScreen,
     columns,
     state: { sorting, columnFilters, columnVisibility, rowSelection },
     getRowId: (row) => row.id,
@@ -102,19 +202,33 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
     enableRowSelection: true,
     meta: { allMatchingSelected, selectMatching },
   })
-  const rowsOnScreen = table.getRowModel().rows
-  // Once per change of rows or selection, not on every render (each keystroke renders twice).
-  const selected = useMemo(() => rows.filter((row) => rowSelection[row.id]), [rows, rowSelection])
+  const tableRows = new Map(table.getRowModel().rows.map((row) => [row.id, row]))
+  const visibleColumns = table.getVisibleLeafColumns().length
+
+  const [facets, setFacets] = useState<Facets>(NO_FACETS)
+  useEffect(() => {
+    let live = true
+    void client.facets().then(
+      (answer) => live && setFacets(answer),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [client, status])
   const filterValue = (id: string) =>
     (table.getColumn(id)?.getFilterValue() as string | undefined) ?? ''
   const setFilter = (id: string, value: string) =>
     table.getColumn(id)?.setFilterValue(value || undefined)
-  const days = useMemo(() => [...new Set(rows.map((r) => r.day))].sort().reverse(), [rows])
-  const countryCodes = useMemo(() => [...new Set(rows.map((r) => r.country))].sort(), [rows])
+  const { days, countries: countryCodes } = facets
   const countries = new Intl.DisplayNames([i18n.language], { type: 'region' })
 
   return (
-    <div className="signatures">
+    <div
+      className="signatures"
+      data-transport={status.transport}
+      data-rows-loaded={status.loaded ? 'true' : 'false'}
+    >
       <div className="signatures__toolbar">
         <input
           type="search"
@@ -184,19 +298,23 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
       </div>
       <div className="signatures__status">
         <p role="status" className="signatures__count" data-testid="result-count">
-          {complete
-            ? matching.length === rows.length
-              ? t('staff.table.results', { count: rows.length })
-              : t('staff.table.resultsOf', { count: matching.length, total: rows.length })
+          {shown
+            ? shown.matching === shown.total
+              ? t('staff.table.results', { count: shown.total })
+              : t('staff.table.resultsOf', { count: shown.matching, total: shown.total })
             : t('staff.table.loading')}
         </p>
-        {matching.length > 0 && (
+        {matchingCount > 0 && (
           <button
             type="button"
             className="button button--small"
-            onClick={() => setRowSelection(Object.fromEntries(matching.map((r) => [r.id, true])))}
+            onClick={() =>
+              void client
+                .matchingIds(query)
+                .then((ids) => setRowSelection(Object.fromEntries(ids.map((id) => [id, true]))))
+            }
           >
-            {t('staff.table.selectAll', { count: matching.length })}
+            {t('staff.table.selectAll', { count: matchingCount })}
           </button>
         )}
         {selected.length > 0 && (
@@ -219,7 +337,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
         </p>
       </div>
       <div ref={scrollRef} className="signatures__scroll">
-        <table className="data-table" aria-rowcount={matching.length + 1}>
+        <table className="data-table" aria-rowcount={matchingCount + 1}>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -260,8 +378,17 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
                 <td style={{ height: padTop }} />
               </tr>
             )}
-            {items.map((item, i) => {
-              const row = rowsOnScreen[i]!
+            {items.map((item) => {
+              const original = rowAt(item.index)
+              const row = original && tableRows.get(original.id)
+              if (!row) {
+                // Not answered yet (a fast scroll): an empty line of the same height.
+                return (
+                  <tr key={`wait-${item.index}`} aria-hidden="true" style={{ height: ROW_HEIGHT }}>
+                    <td colSpan={visibleColumns} />
+                  </tr>
+                )
+              }
               return (
                 <tr
                   key={row.id}
@@ -284,7 +411,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
             )}
           </tbody>
         </table>
-        {complete && matching.length === 0 && (
+        {shown?.matching === 0 && (
           <p className="muted signatures__empty">{t('staff.table.empty')}</p>
         )}
       </div>

@@ -1,0 +1,293 @@
+import 'fake-indexeddb/auto'
+import type { Middleware, DBCore } from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import { sampleSignatures } from '@shared/testing/sample-signatures'
+import type { SignatureRecord } from '@shared/signature'
+import { toStored } from '../../../../db/save-signature'
+import { KioskDB, type StoredSignature } from '../../../../db/schema'
+import { applyAnswer, nextBatch } from '../../../sync/outbox'
+import { fold } from '../signature-rows'
+import { SignatureQueryEngine, type SignatureQuery } from './engine'
+
+const RECORDS: SignatureRecord[] = sampleSignatures({
+  count: 400,
+  seed: 11,
+  kioskId: 'B01',
+  eventCode: 'EWRC26',
+  firstDay: '2026-10-13',
+  days: 3,
+  languages: ['en', 'fr', 'pl'],
+})
+const STORED: StoredSignature[] = RECORDS.map(toStored)
+
+/**
+ * Two connections to one fake IndexedDB database, as on the kiosk: `writer` stands for the page
+ * (visitor flow, sync, withdrawals), `engine` reads through its own connection, whose signature
+ * reads are counted (records returned by any read of the signatures table).
+ */
+const opened: { writer: KioskDB; reader: KioskDB; engine: SignatureQueryEngine }[] = []
+afterEach(async () => {
+  for (const { writer, reader, engine } of opened.splice(0)) {
+    engine.close()
+    reader.close()
+    await writer.delete()
+  }
+})
+
+async function setUp(records: StoredSignature[] = STORED) {
+  const name = `engine-${crypto.randomUUID()}`
+  const writer = new KioskDB(name)
+  await writer.signatures.bulkAdd(records)
+  await writer.strokes.bulkAdd(RECORDS.map(({ id, signature }) => ({ id, signature })))
+  const reader = new KioskDB(name)
+  const reads = { signatures: 0 }
+  reader.use(countReads(reads))
+  const engine = new SignatureQueryEngine(reader)
+  opened.push({ writer, reader, engine })
+  engine.start()
+  return { writer, reader, engine, reads }
+}
+
+function countReads(reads: { signatures: number }): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'count-signature-reads',
+    create: (down) => ({
+      ...down,
+      table: (tableName) => {
+        const table = down.table(tableName)
+        if (tableName !== 'signatures') return table
+        return {
+          ...table,
+          get: async (req) => {
+            const value = await table.get(req)
+            if (value !== undefined) reads.signatures += 1
+            return value
+          },
+          getMany: async (req) => {
+            const values = await table.getMany(req)
+            reads.signatures += values.filter((v) => v !== undefined).length
+            return values
+          },
+          query: async (req) => {
+            const answer = await table.query(req)
+            if (req.values) reads.signatures += answer.result.length
+            return answer
+          },
+          openCursor: async (req) => {
+            const cursor = await table.openCursor(req)
+            if (cursor && req.values) reads.signatures += 1
+            return cursor
+          },
+        }
+      },
+    }),
+  }
+}
+
+const NO_QUERY: SignatureQuery = { search: '', filters: {}, sorting: [] }
+const ALL = { offset: 0, limit: 1_000_000 }
+const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id)
+/** Ties in primary-key order, as every sort of the table. */
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+describe('SignatureQueryEngine queries', () => {
+  it('answers the first view (newest first) with the counts, a window at a time', async () => {
+    const { engine } = await setUp()
+    const newest = [...STORED].sort(byId).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    // Asked at once (answered from the createdAt index while the rows load) and again later.
+    const early = await engine.query({
+      ...NO_QUERY,
+      sorting: [{ id: 'time', desc: true }],
+      offset: 0,
+      limit: 60,
+    })
+    expect(early.total).toBe(400)
+    expect(early.matching).toBe(400)
+    expect(ids(early.rows)).toEqual(ids(newest.slice(0, 60)))
+    await engine.settled()
+    expect(engine.status().loaded).toBe(true)
+    const later = await engine.query({
+      ...NO_QUERY,
+      sorting: [{ id: 'time', desc: true }],
+      offset: 120,
+      limit: 30,
+    })
+    expect(later).toMatchObject({ total: 400, matching: 400, offset: 120 })
+    expect(ids(later.rows)).toEqual(ids(newest.slice(120, 150)))
+  })
+
+  it('filters by every column filter and searches folded words, exactly', async () => {
+    const { engine } = await setUp()
+    const q: SignatureQuery = {
+      search: '',
+      filters: { capacity: 'organisation', day: '2026-10-14' },
+      sorting: [{ id: 'certificateNo', desc: false }],
+    }
+    const expected = STORED.filter((r) => r.capacity === 'organisation' && r.day === '2026-10-14')
+      .sort((a, b) => a.certificateNo.localeCompare(b.certificateNo))
+      .map((r) => r.id)
+    expect(expected.length).toBeGreaterThan(10)
+    const answer = await engine.query({ ...q, ...ALL })
+    expect(answer.matching).toBe(expected.length)
+    expect(answer.total).toBe(400)
+    expect(ids(answer.rows)).toEqual(expected)
+    expect(await engine.matchingIds(q)).toEqual(expected)
+
+    const pl = STORED.filter((r) => r.country === 'PL' && r.syncState === 'pending')
+    const country = await engine.query({
+      ...NO_QUERY,
+      filters: { country: 'PL', sync: 'pending', type: '' },
+      ...ALL,
+    })
+    expect(ids(country.rows)).toEqual(ids([...pl].sort(byId)))
+
+    const regions = STORED.filter((r) => r.organisationType === 'region')
+    const typed = await engine.query({ ...NO_QUERY, filters: { type: 'region' }, ...ALL })
+    expect(typed.matching).toBe(regions.length)
+
+    // Two folded words, each of which must appear in one of the searched fields.
+    const target = STORED[123]!
+    const words = [fold(target.lastName), fold(target.firstName).slice(0, 2)]
+    const searched = STORED.filter((r) => {
+      const text = fold(
+        [r.firstName, r.lastName, r.organisationName, r.role, r.email, r.certificateNo, r.city]
+          .map((f) => f ?? '')
+          .join(' '),
+      )
+      return words.every((word) => text.includes(word))
+    })
+    const search = await engine.query({
+      ...NO_QUERY,
+      search: `  ${target.lastName.toUpperCase()} ${target.firstName.slice(0, 2)} `,
+      ...ALL,
+    })
+    expect(ids(search.rows)).toEqual(ids([...searched].sort(byId)))
+    expect(ids(search.rows)).toContain(target.id)
+  })
+
+  it('sorts by text columns case-insensitively and by several sortings, ties by id', async () => {
+    const { engine } = await setUp()
+    const name = (r: StoredSignature) => `${r.lastName} ${r.firstName}`.toLowerCase()
+    const expected = [...STORED]
+      .sort(byId)
+      .sort((a, b) => (name(a) < name(b) ? 1 : name(a) > name(b) ? -1 : 0))
+    const answer = await engine.query({
+      ...NO_QUERY,
+      sorting: [{ id: 'name', desc: true }],
+      offset: 390,
+      limit: 100,
+    })
+    expect(answer.offset).toBe(390)
+    expect(ids(answer.rows)).toEqual(ids(expected.slice(390)))
+
+    const two = await engine.query({
+      ...NO_QUERY,
+      sorting: [
+        { id: 'country', desc: false },
+        { id: 'time', desc: true },
+      ],
+      ...ALL,
+    })
+    const expectedTwo = [...STORED]
+      .sort(byId)
+      .sort(
+        (a, b) =>
+          a.country.localeCompare(b.country) ||
+          (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0),
+      )
+    expect(ids(two.rows)).toEqual(ids(expectedTwo))
+  })
+
+  it('gives rows by id, the count of selected rows that match, and the facets', async () => {
+    const { engine } = await setUp()
+    const some = [STORED[5]!.id, 'missing', STORED[2]!.id]
+    expect(ids(await engine.rowsByIds(some))).toEqual([STORED[5]!.id, STORED[2]!.id])
+    const organisations = STORED.filter((r) => r.capacity === 'organisation').map((r) => r.id)
+    const q = { ...NO_QUERY, filters: { capacity: 'organisation' } }
+    const individual = STORED.find((r) => r.capacity === 'individual')!.id
+    expect(await engine.countMatching(q, [...organisations, individual, organisations[0]!])).toBe(
+      organisations.length,
+    )
+    expect(await engine.facets()).toEqual({
+      days: ['2026-10-15', '2026-10-14', '2026-10-13'],
+      countries: [...new Set(STORED.map((r) => r.country))].sort(),
+    })
+  })
+})
+
+describe('SignatureQueryEngine changes', () => {
+  it('reflects a new, an updated and a deleted signature exactly, reading only them', async () => {
+    const { writer, reader, engine, reads } = await setUp(STORED.slice(0, 300))
+    await engine.settled()
+    expect(reads.signatures).toBe(300)
+
+    const added = STORED[300]!
+    await writer.signatures.add(added)
+    await writer.signatures.update(STORED[7]!.id, { printedAt: '2026-10-13T12:00:00.000Z' })
+    await writer.transaction('rw', writer.signatures, async () => {
+      await writer.signatures.delete(STORED[8]!.id)
+      await writer.signatures.update(STORED[9]!.id, { syncState: 'rejected', syncNote: 'no' })
+    })
+    await engine.settled()
+    // 1 added + 1 updated + (1 deleted, read as missing) + 1 updated: never the whole table.
+    expect(reads.signatures).toBe(303)
+
+    const fresh = new SignatureQueryEngine(reader)
+    fresh.start()
+    await fresh.settled()
+    const everything = { ...NO_QUERY, sorting: [{ id: 'time', desc: true }], ...ALL }
+    const incremental = await engine.query(everything)
+    const reread = await fresh.query(everything)
+    fresh.close()
+    expect(incremental.total).toBe(300)
+    expect(incremental.rows).toEqual(reread.rows)
+    expect(ids(incremental.rows)).toContain(added.id)
+    expect(ids(incremental.rows)).not.toContain(STORED[8]!.id)
+    expect((await engine.rowsByIds([STORED[7]!.id]))[0]!.printedAt).toBe('2026-10-13T12:00:00.000Z')
+    expect(await engine.matchingIds({ ...NO_QUERY, filters: { sync: 'rejected' } })).toContain(
+      STORED[9]!.id,
+    )
+    expect(engine.status().version).toBeGreaterThan(1)
+  })
+
+  it('reads only the records of a sync answer (≥ 50 records, which Dexie reports as any key)', async () => {
+    const { writer, engine, reads } = await setUp()
+    await engine.settled()
+    const before = reads.signatures
+    const batch = await nextBatch(writer, {
+      kioskId: 'B01',
+      credential: 'test',
+      now: new Date('2026-10-13T12:00:00Z'),
+      limits: { maxRecords: 120, maxWithdrawals: 0, maxBytes: 10_000_000 },
+    })
+    expect(batch!.recordIds).toHaveLength(120)
+    await applyAnswer(
+      writer,
+      batch!,
+      {
+        batchId: batch!.id,
+        results: batch!.recordIds.map((id) => ({ id, status: 'accepted' as const })),
+        withdrawals: [],
+      },
+      new Date('2026-10-13T12:00:01Z'),
+    )
+    await engine.settled()
+    expect(reads.signatures - before).toBe(120)
+    const synced = await engine.matchingIds({ ...NO_QUERY, filters: { sync: 'synced' } })
+    expect(synced.sort()).toEqual([...batch!.recordIds].sort())
+  })
+
+  it('reads everything again when the changed keys are unknown, and reflects it exactly', async () => {
+    const { writer, engine, reads } = await setUp()
+    await engine.settled()
+    const before = reads.signatures
+    // 60 records in one bulkPut: Dexie no longer lists the keys, only "the whole table".
+    const changed = STORED.slice(0, 60).map((r) => ({ ...r, city: 'Zzyzx' }))
+    await writer.signatures.bulkPut(changed)
+    await engine.settled()
+    expect(reads.signatures - before).toBe(400)
+    const found = await engine.matchingIds({ ...NO_QUERY, search: 'zzyzx' })
+    expect(found.sort()).toEqual(changed.map((r) => r.id).sort())
+  })
+})

@@ -1,0 +1,365 @@
+import { Dexie } from 'dexie'
+import type { KioskDB, StoredSignature } from '../../../../db/schema'
+import { filterRows, sortRows } from '../row-order'
+import { matchesWords, searchWords, toRow, type SignatureRow } from '../signature-rows'
+import { ROW_COLUMN_LIST, type FilterId } from './row-columns'
+
+/**
+ * The signatures table's row store and queries, as plain TypeScript: it runs in a Web Worker
+ * (signatures.worker.ts) or, where a module worker cannot start, on the page (client.ts). One
+ * engine, two transports.
+ *
+ * It keeps every signature as a light row (no strokes) in memory, loaded in chunks by primary key
+ * so that a query is never stuck behind one long read, and keeps them current from Dexie's
+ * `storagemutated` event (fired for commits in this context and, through a BroadcastChannel, in
+ * every other one: the page's writes reach the worker): only the changed rows are read again.
+ * Until every row is loaded, the table's first view (newest or oldest first, no search, no
+ * filter) is answered from the `createdAt` index; other queries wait for the load.
+ */
+
+export interface SignatureQuery {
+  /** Words to find (see searchWords / matchesWords). */
+  search: string
+  /** Column filters: the column's value must equal the filter's; empty or missing lets all in. */
+  filters: Partial<Record<FilterId, string>>
+  /** As TanStack's SortingState: each sorting in turn, ties in primary-key order. */
+  sorting: { id: string; desc: boolean }[]
+}
+
+export interface WindowQuery extends SignatureQuery {
+  offset: number
+  limit: number
+}
+
+export interface WindowAnswer {
+  /** Every signature. */
+  total: number
+  /** Those matching the search and filters. */
+  matching: number
+  /** Where `rows` starts among the matching rows, in the query's order. */
+  offset: number
+  rows: SignatureRow[]
+  /** The engine's data version the answer was computed from. */
+  version: number
+}
+
+export interface Facets {
+  /** Days with signatures, newest first. */
+  days: string[]
+  /** Countries with signatures (ISO codes), in code order. */
+  countries: string[]
+}
+
+export interface EngineStatus {
+  /** Every row is in memory (search, sort and filters answer from it). */
+  loaded: boolean
+  /** Bumped whenever the rows change: answers of an older version are out of date. */
+  version: number
+}
+
+/** Dexie's ObservabilitySet: changed parts of the database, each an interval tree of keys. */
+type ChangedParts = Record<string, RangeNode>
+interface RangeNode {
+  from?: unknown
+  to?: unknown
+  l?: RangeNode | null
+  r?: RangeNode | null
+  d: number
+}
+
+/** What a change notice says about the signatures table. */
+type Change =
+  | { kind: 'none' }
+  | { kind: 'keys'; ids: string[] }
+  /** Unknown keys; a batch of the sync outbox was written in the same transaction. */
+  | { kind: 'unknown'; batchIds: string[] }
+
+const CHUNK = 5_000
+
+export class SignatureQueryEngine {
+  private byId = new Map<string, SignatureRow>()
+  /** Every row in primary-key order: the data order sorting ties keep (as a full read gives). */
+  private base: SignatureRow[] = []
+  private loaded = false
+  private version = 0
+  private closed = false
+  /** Changes seen and not applied yet; `all` when the changed keys are unknown. */
+  private pendingIds = new Set<string>()
+  private pendingBatchIds = new Set<string>()
+  private pendingAll = false
+  private work: Promise<void> = Promise.resolve()
+  private loadWaiters: (() => void)[] = []
+  private sortedCache: { key: string; version: number; rows: readonly SignatureRow[] } | null = null
+  private matchCache: { key: string; version: number; rows: readonly SignatureRow[] } | null = null
+
+  constructor(
+    private readonly db: KioskDB,
+    private readonly onStatus: (status: EngineStatus) => void = () => undefined,
+  ) {}
+
+  /** Starts listening for changes, then loads every row (in the background). */
+  start(): void {
+    Dexie.on('storagemutated', this.onMutated as (parts: unknown) => void)
+    this.schedule(() => this.loadAll())
+  }
+
+  close(): void {
+    this.closed = true
+    Dexie.on('storagemutated').unsubscribe(this.onMutated as (parts: unknown) => void)
+  }
+
+  status(): EngineStatus {
+    return { loaded: this.loaded, version: this.version }
+  }
+
+  /** Resolves once every change seen so far is applied (and the load is done). */
+  settled(): Promise<void> {
+    return this.work
+  }
+
+  /** The rows of one window of the matching rows, with the counts. */
+  async query(q: WindowQuery): Promise<WindowAnswer> {
+    if (!this.loaded && isFirstView(q)) return this.queryByIndex(q)
+    await this.whenLoaded()
+    const matching = this.matching(q)
+    const offset = Math.max(0, Math.min(q.offset, matching.length))
+    return {
+      total: this.base.length,
+      matching: matching.length,
+      offset,
+      rows: matching.slice(offset, offset + Math.max(0, q.limit)),
+      version: this.version,
+    }
+  }
+
+  /** The ids of every matching row, in the query's order (select all matching). */
+  async matchingIds(q: SignatureQuery): Promise<string[]> {
+    await this.whenLoaded()
+    return this.matching(q).map((row) => row.id)
+  }
+
+  /** How many of `ids` are among the matching rows. */
+  async countMatching(q: SignatureQuery, ids: readonly string[]): Promise<number> {
+    await this.whenLoaded()
+    const rows = [...new Set(ids)].flatMap((id) => this.byId.get(id) ?? [])
+    return this.filter(rows, q).length
+  }
+
+  /** The rows with these ids that exist, in the order asked. */
+  async rowsByIds(ids: readonly string[]): Promise<SignatureRow[]> {
+    await this.whenLoaded()
+    return ids.flatMap((id) => this.byId.get(id) ?? [])
+  }
+
+  async facets(): Promise<Facets> {
+    await this.whenLoaded()
+    const days = new Set<string>()
+    const countries = new Set<string>()
+    for (const row of this.base) {
+      days.add(row.day)
+      countries.add(row.country)
+    }
+    return { days: [...days].sort().reverse(), countries: [...countries].sort() }
+  }
+
+  // --- queries on the rows in memory ---
+
+  private matching(q: SignatureQuery): readonly SignatureRow[] {
+    const key = JSON.stringify([q.search, q.filters, q.sorting])
+    if (this.matchCache?.key === key && this.matchCache.version === this.version) {
+      return this.matchCache.rows
+    }
+    const rows = this.filter(this.sorted(q.sorting), q)
+    this.matchCache = { key, version: this.version, rows }
+    return rows
+  }
+
+  /** The rows that pass the query's filters and have every word of its search, in their order. */
+  private filter(rows: readonly SignatureRow[], q: SignatureQuery): readonly SignatureRow[] {
+    const words = searchWords(q.search)
+    return filterRows(
+      rows,
+      ROW_COLUMN_LIST,
+      Object.entries(q.filters).map(([id, value]) => ({ id, value })),
+      words.length ? (row) => matchesWords(row, words) : null,
+    )
+  }
+
+  private sorted(sorting: SignatureQuery['sorting']): readonly SignatureRow[] {
+    const key = JSON.stringify(sorting)
+    if (this.sortedCache?.key === key && this.sortedCache.version === this.version) {
+      return this.sortedCache.rows
+    }
+    const rows = sortRows(this.base, ROW_COLUMN_LIST, sorting)
+    this.sortedCache = { key, version: this.version, rows }
+    return rows
+  }
+
+  /** The first view before the rows are loaded: a page of the `createdAt` index, and a count. */
+  private async queryByIndex(q: WindowQuery): Promise<WindowAnswer> {
+    const version = this.version
+    const [sort] = q.sorting
+    const collection = sort
+      ? sort.desc
+        ? this.db.signatures.orderBy('createdAt').reverse()
+        : this.db.signatures.orderBy('createdAt')
+      : this.db.signatures.toCollection()
+    const [total, records] = await this.db.transaction('r', this.db.signatures, () =>
+      Promise.all([
+        this.db.signatures.count(),
+        collection.offset(Math.max(0, q.offset)).limit(Math.max(0, q.limit)).toArray(),
+      ]),
+    )
+    return {
+      total,
+      matching: total,
+      offset: Math.min(Math.max(0, q.offset), total),
+      rows: records.map(toRow),
+      version,
+    }
+  }
+
+  private whenLoaded(): Promise<void> {
+    if (this.loaded) return Promise.resolve()
+    return new Promise((resolve) => this.loadWaiters.push(resolve))
+  }
+
+  // --- loading and changes ---
+
+  private schedule(task: () => Promise<void>): void {
+    this.work = this.work.then(task).catch((error: unknown) => {
+      console.error('signatures table: could not read the signatures', error)
+    })
+  }
+
+  /**
+   * Every row, a chunk at a time by primary key (changes seen meanwhile are applied afterwards).
+   * A reload builds new structures and swaps them in: queries keep answering from the old ones.
+   */
+  private async loadAll(): Promise<void> {
+    const byId = new Map<string, SignatureRow>()
+    const rows: SignatureRow[] = []
+    let last: string | null = null
+    for (;;) {
+      if (this.closed) return
+      const after = last
+      const chunk: StoredSignature[] = await (after === null
+        ? this.db.signatures.limit(CHUNK).toArray()
+        : this.db.signatures.where(':id').above(after).limit(CHUNK).toArray())
+      for (const record of chunk) {
+        const row = toRow(record)
+        rows.push(row)
+        byId.set(row.id, row)
+      }
+      if (chunk.length < CHUNK) break
+      last = chunk.at(-1)!.id
+    }
+    this.byId = byId
+    this.base = rows
+    this.loaded = true
+    this.version += 1
+    for (const resolve of this.loadWaiters.splice(0)) resolve()
+    this.onStatus(this.status())
+  }
+
+  private readonly onMutated = (parts: ChangedParts): void => {
+    const change = signaturesChange(parts, this.db.name)
+    if (change.kind === 'none') return
+    if (change.kind === 'keys') for (const id of change.ids) this.pendingIds.add(id)
+    else if (change.batchIds.length) for (const id of change.batchIds) this.pendingBatchIds.add(id)
+    else this.pendingAll = true
+    this.schedule(() => this.applyPending())
+  }
+
+  private async applyPending(): Promise<void> {
+    if (this.closed) return
+    const batchIds = [...this.pendingBatchIds]
+    this.pendingBatchIds.clear()
+    if (batchIds.length && !this.pendingAll) {
+      // The sync outbox writes a batch's answer (≥ 50 records, which Dexie reports as "anything
+      // may have changed") in the transaction that marks that batch done, and writes no other
+      // signature there (applyAnswer in features/sync/outbox.ts): its records are the change.
+      const batches = await this.db.batches.bulkGet(batchIds)
+      if (batches.every((batch) => batch?.state === 'done')) {
+        for (const batch of batches) for (const id of batch!.recordIds) this.pendingIds.add(id)
+      } else {
+        this.pendingAll = true
+      }
+    }
+    if (this.pendingAll) {
+      this.pendingAll = false
+      this.pendingIds.clear()
+      await this.loadAll()
+      return
+    }
+    const ids = [...this.pendingIds]
+    this.pendingIds.clear()
+    if (ids.length === 0) return
+    const records = await this.db.signatures.bulkGet(ids)
+    ids.forEach((id, i) => {
+      const record = records[i]
+      if (record) this.upsert(toRow(record))
+      else this.remove(id)
+    })
+    this.version += 1
+    this.onStatus(this.status())
+  }
+
+  private upsert(row: SignatureRow): void {
+    const known = this.byId.has(row.id)
+    this.byId.set(row.id, row)
+    const at = this.position(row.id)
+    if (known && this.base[at]?.id === row.id) this.base[at] = row
+    else this.base.splice(at, 0, row)
+  }
+
+  private remove(id: string): void {
+    if (!this.byId.delete(id)) return
+    const at = this.position(id)
+    if (this.base[at]?.id === id) this.base.splice(at, 1)
+  }
+
+  /** Where `id` is or would be in `base` (primary-key order). */
+  private position(id: string): number {
+    let low = 0
+    let high = this.base.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (this.base[mid]!.id < id) low = mid + 1
+      else high = mid
+    }
+    return low
+  }
+}
+
+/** The table's first view: newest or oldest first (or unsorted), no search, no filter. */
+function isFirstView(q: SignatureQuery): boolean {
+  return (
+    searchWords(q.search).length === 0 &&
+    Object.values(q.filters).every((value) => !value) &&
+    (q.sorting.length === 0 || (q.sorting.length === 1 && q.sorting[0]!.id === 'time'))
+  )
+}
+
+/** The signatures a change notice touches: their ids, none, or unknown. */
+export function signaturesChange(parts: ChangedParts, dbName: string): Change {
+  if ('all' in parts) return { kind: 'unknown', batchIds: [] }
+  const keys = parts[`idb://${dbName}/signatures/`]
+  if (!keys || !('from' in keys)) return { kind: 'none' }
+  const ids = singleKeys(keys)
+  if (ids) return { kind: 'keys', ids }
+  const batches = parts[`idb://${dbName}/batches/`]
+  const batchIds = batches && 'from' in batches ? singleKeys(batches) : null
+  return { kind: 'unknown', batchIds: batchIds ?? [] }
+}
+
+/** The keys of an interval tree made of single string keys only, else null (a range). */
+function singleKeys(node: RangeNode): string[] | null {
+  const keys: string[] = []
+  const visit = (n: RangeNode | null | undefined): boolean => {
+    if (!n || !('from' in n)) return true
+    if (typeof n.from !== 'string' || n.from !== n.to) return false
+    return visit(n.l) && (keys.push(n.from), true) && visit(n.r)
+  }
+  return visit(node) ? keys : null
+}

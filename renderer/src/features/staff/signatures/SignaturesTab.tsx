@@ -91,7 +91,9 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
   // The latest answer; older ones (an earlier query, or overtaken by scrolling) are dropped.
   const [shown, setShown] = useState<Shown | null>(null)
   const asked = useRef(0)
-  const matchingCount = shown?.matching ?? 0
+  // Before the rows are loaded the first view comes without counts: its rows are all there is.
+  const matchingCount = shown ? (shown.matching ?? shown.offset + shown.rows.length) : 0
+  const counted = shown !== null && shown.matching !== null && shown.total !== null
 
   const scrollRef = useRef<HTMLDivElement>(null)
   // TanStack Table and Virtual return mutable instances read during render, by design.
@@ -116,7 +118,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
       shown.status === status &&
       firstIndex >= shown.offset &&
       (lastIndex < shown.offset + shown.rows.length ||
-        shown.offset + shown.rows.length >= shown.matching)
+        shown.offset + shown.rows.length >= matchingCount)
     if (covered) return
     const id = ++asked.current
     client.query({ ...query, offset: Math.max(0, firstIndex - WINDOW_BEFORE), limit: WINDOW }).then(
@@ -125,7 +127,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
       },
       () => undefined,
     )
-  }, [client, status, query, queryKey, firstIndex, lastIndex, shown])
+  }, [client, status, query, queryKey, firstIndex, lastIndex, shown, matchingCount])
 
   const rowAt = (index: number): SignatureRow | undefined =>
     shown && index >= shown.offset ? shown.rows[index - shown.offset] : undefined
@@ -169,6 +171,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
   }, [client, status, selectedIds, rowSelection, query, queryKey])
   const selected = selectedIds.length === 0 ? NO_ROWS : (selectedRows?.rows ?? NO_ROWS)
   const allMatchingSelected =
+    counted &&
     matchingCount > 0 &&
     selectedIds.length > 0 &&
     shown?.key === queryKey &&
@@ -298,13 +301,13 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
       </div>
       <div className="signatures__status">
         <p role="status" className="signatures__count" data-testid="result-count">
-          {shown
+          {shown && counted
             ? shown.matching === shown.total
               ? t('staff.table.results', { count: shown.total })
               : t('staff.table.resultsOf', { count: shown.matching, total: shown.total })
             : t('staff.table.loading')}
         </p>
-        {matchingCount > 0 && (
+        {counted && matchingCount > 0 && (
           <button
             type="button"
             className="button button--small"

@@ -44,10 +44,10 @@ class BrokenWorker extends EventTarget implements WorkerLike {
   }
 }
 
-const FIRST = {
+const BY_NUMBER = {
   search: '',
   filters: {},
-  sorting: [{ id: 'time', desc: true }],
+  sorting: [{ id: 'certificateNo', desc: false }],
   offset: 0,
   limit: 5,
 }
@@ -59,9 +59,13 @@ describe('SignatureQueryClient', () => {
     })
     cleanup.push(async () => client.close())
     expect(client.status().transport).toBe('thread')
-    const answer = await client.query(FIRST)
+    const answer = await client.query(BY_NUMBER)
     expect(answer.total).toBe(50)
-    expect(answer.rows).toHaveLength(5)
+    expect(answer.rows.map((row) => row.certificateNo)).toEqual(
+      STORED.map((r) => r.certificateNo)
+        .sort()
+        .slice(0, 5),
+    )
   })
 
   it('asks the page engine again for calls the worker left unanswered when it fails', async () => {

@@ -1,5 +1,5 @@
 import type { KioskDB } from '../../../../db/schema'
-import { SignatureQueryEngine, type EngineStatus } from './engine'
+import { SignatureQueryEngine, firstViewByIndex, isFirstView, type EngineStatus } from './engine'
 import type { CallMessage, QueryMethod, SignatureQueryApi, WorkerMessage } from './protocol'
 
 /** Where the engine runs: in its module worker, or on the page when no worker could start. */
@@ -40,6 +40,8 @@ export class SignatureQueryClient implements SignatureQueryApi {
   private engine: SignatureQueryEngine | null = null
   private readonly calls = new Map<number, Call>()
   private nextId = 1
+  /** The worker has started (said "ready"). */
+  private ready = false
   private readyTimer: ReturnType<typeof setTimeout> | undefined
   private current: QueryStatus
   private readonly listeners = new Set<(status: QueryStatus) => void>()
@@ -94,7 +96,12 @@ export class SignatureQueryClient implements SignatureQueryApi {
     this.calls.clear()
   }
 
-  query: SignatureQueryApi['query'] = (q) => this.call('query', [q])
+  // Until the worker runs, the first view's rows come from the page's own connection (one page
+  // of the createdAt index): starting the worker would otherwise hold back the first rows.
+  query: SignatureQueryApi['query'] = (q) =>
+    !this.ready && !this.engine && !this.closed && isFirstView(q)
+      ? firstViewByIndex(this.db, q)
+      : this.call('query', [q])
   matchingIds: SignatureQueryApi['matchingIds'] = (q) => this.call('matchingIds', [q])
   countMatching: SignatureQueryApi['countMatching'] = (q, ids) =>
     this.call('countMatching', [q, ids])
@@ -120,6 +127,7 @@ export class SignatureQueryClient implements SignatureQueryApi {
   private onMessage(message: WorkerMessage): void {
     if (this.engine) return
     if (message.kind === 'ready') {
+      this.ready = true
       clearTimeout(this.readyTimer)
     } else if (message.kind === 'status') {
       this.setStatus({ ...message.status, transport: 'worker' })

@@ -7,7 +7,7 @@ import { toStored } from '../../../../db/save-signature'
 import { KioskDB, type StoredSignature } from '../../../../db/schema'
 import { applyAnswer, nextBatch } from '../../../sync/outbox'
 import { fold } from '../signature-rows'
-import { SignatureQueryEngine, type SignatureQuery } from './engine'
+import { SignatureQueryEngine, firstViewByIndex, type SignatureQuery } from './engine'
 
 const RECORDS: SignatureRecord[] = sampleSignatures({
   count: 400,
@@ -92,27 +92,24 @@ const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id)
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 describe('SignatureQueryEngine queries', () => {
-  it('answers the first view (newest first) with the counts, a window at a time', async () => {
-    const { engine } = await setUp()
+  it('answers the first view (newest first) from the createdAt index, then with the counts', async () => {
+    const { reader, engine } = await setUp()
     const newest = [...STORED].sort(byId).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-    // Asked at once (answered from the createdAt index while the rows load) and again later.
-    const early = await engine.query({
-      ...NO_QUERY,
-      sorting: [{ id: 'time', desc: true }],
-      offset: 0,
-      limit: 60,
-    })
-    expect(early.total).toBe(400)
-    expect(early.matching).toBe(400)
+    const first = { ...NO_QUERY, sorting: [{ id: 'time', desc: true }] }
+    // Before the rows are loaded: one page of the index, no counts, nothing else read.
+    const early = await firstViewByIndex(reader, { ...first, offset: 0, limit: 60 })
+    expect(early).toMatchObject({ total: null, matching: null, offset: 0 })
     expect(ids(early.rows)).toEqual(ids(newest.slice(0, 60)))
+    const oldest = await firstViewByIndex(reader, {
+      ...first,
+      sorting: [{ id: 'time', desc: false }],
+      offset: 10,
+      limit: 5,
+    })
+    expect(ids(oldest.rows)).toEqual(ids([...newest].reverse().slice(10, 15)))
     await engine.settled()
     expect(engine.status().loaded).toBe(true)
-    const later = await engine.query({
-      ...NO_QUERY,
-      sorting: [{ id: 'time', desc: true }],
-      offset: 120,
-      limit: 30,
-    })
+    const later = await engine.query({ ...first, offset: 120, limit: 30 })
     expect(later).toMatchObject({ total: 400, matching: 400, offset: 120 })
     expect(ids(later.rows)).toEqual(ids(newest.slice(120, 150)))
   })

@@ -95,6 +95,13 @@ test.describe('signatures table over 5,000 signatures', () => {
     await expect(page.getByRole('row').nth(1)).toContainText(numbers.at(-1)!)
     // Only the visible rows are in the page, not 5,000.
     expect(await page.locator('tbody tr').count()).toBeLessThan(80)
+    // Scrolled to the end, the rows there are asked for and shown: the lowest number is last.
+    await page.locator('.signatures__scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    await expect(page.getByRole('row', { name: new RegExp(numbers[0]!) })).toBeVisible()
+    await expect(page.locator(`tbody tr[aria-rowindex="${SEEDED.length + 1}"]`)).toContainText(
+      numbers[0]!,
+    )
+    expect(await page.locator('tbody tr').count()).toBeLessThan(80)
   })
 
   test('select all matching, hide a column', async ({ page }) => {

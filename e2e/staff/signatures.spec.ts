@@ -104,6 +104,24 @@ test.describe('signatures table over 5,000 signatures', () => {
     expect(await page.locator('tbody tr').count()).toBeLessThan(80)
   })
 
+  test('where the worker cannot start, the same queries run on the page', async ({ page }) => {
+    // As in a browser that refuses the worker's script: the table falls back to its page engine.
+    await page.route('**/signatures.worker*', (route) => route.abort())
+    await openKiosk(page, host)
+    const staff = new StaffPage(page)
+    await staff.open()
+    await staff.tab('Signatures')
+    await expect(page.locator('.signatures')).toHaveAttribute('data-transport', 'thread')
+    await expect(staff.resultCount()).toHaveText('5000 signatures')
+    const germans = SEEDED.filter((r) => r.country === 'DE').length
+    await staff.filter('Country', 'Germany')
+    await expect(staff.resultCount()).toHaveText(`${germans} of 5000 signatures`)
+    const target = SEEDED.filter((r) => r.country === 'DE')[3]!
+    await page.getByRole('searchbox', { name: /Search name/ }).fill(target.certificateNo)
+    await expect(staff.resultCount()).toHaveText('1 of 5000 signatures')
+    await expect(page.getByRole('row', { name: new RegExp(target.certificateNo) })).toBeVisible()
+  })
+
   test('select all matching, hide a column', async ({ page }) => {
     await openKiosk(page, host)
     const staff = new StaffPage(page)

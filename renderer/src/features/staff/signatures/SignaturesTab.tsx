@@ -125,7 +125,9 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
       (answer) => {
         if (id === asked.current) setShown({ ...answer, key: queryKey, status })
       },
-      () => undefined,
+      (error: unknown) => {
+        if (id === asked.current) setNotice(error instanceof Error ? error.message : String(error))
+      },
     )
   }, [client, status, query, queryKey, firstIndex, lastIndex, shown, matchingCount])
 

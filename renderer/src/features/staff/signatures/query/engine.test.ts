@@ -213,6 +213,26 @@ describe('SignatureQueryEngine queries', () => {
   })
 })
 
+describe('SignatureQueryEngine failures', () => {
+  it('fails the queries that wait for the rows when they cannot be read', async () => {
+    const db = new KioskDB(`engine-${crypto.randomUUID()}`)
+    await db.open()
+    db.close({ disableAutoOpen: true })
+    const engine = new SignatureQueryEngine(db)
+    engine.start()
+    const errors = console.error
+    console.error = () => undefined
+    try {
+      await expect(engine.matchingIds(NO_QUERY)).rejects.toThrow(/closed/i)
+      await expect(engine.facets()).rejects.toThrow(/closed/i)
+    } finally {
+      console.error = errors
+      engine.close()
+      await db.delete()
+    }
+  })
+})
+
 describe('SignatureQueryEngine changes', () => {
   it('reflects a new, an updated and a deleted signature exactly, reading only them', async () => {
     const { writer, reader, engine, reads } = await setUp(STORED.slice(0, 300))

@@ -88,7 +88,9 @@ export class SignatureQueryEngine {
   private pendingBatchIds = new Set<string>()
   private pendingAll = false
   private work: Promise<void> = Promise.resolve()
-  private loadWaiters: (() => void)[] = []
+  private loadWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
+  /** Why the rows could not be loaded (queries then fail instead of waiting for ever). */
+  private loadError: unknown = null
   private sortedCache: { key: string; version: number; rows: readonly SignatureRow[] } | null = null
   private matchCache: { key: string; version: number; rows: readonly SignatureRow[] } | null = null
 
@@ -198,7 +200,8 @@ export class SignatureQueryEngine {
 
   private whenLoaded(): Promise<void> {
     if (this.loaded) return Promise.resolve()
-    return new Promise((resolve) => this.loadWaiters.push(resolve))
+    if (this.loadError) return Promise.reject(this.loadError)
+    return new Promise((resolve, reject) => this.loadWaiters.push({ resolve, reject }))
   }
 
   // --- loading and changes ---
@@ -206,6 +209,10 @@ export class SignatureQueryEngine {
   private schedule(task: () => Promise<void>): void {
     this.work = this.work.then(task).catch((error: unknown) => {
       console.error('signatures table: could not read the signatures', error)
+      // Changes that could not be read: the next change reads everything again.
+      if (this.loaded) return void (this.pendingAll = true)
+      this.loadError = error
+      for (const waiter of this.loadWaiters.splice(0)) waiter.reject(error)
     })
   }
 
@@ -234,8 +241,9 @@ export class SignatureQueryEngine {
     this.byId = byId
     this.base = rows
     this.loaded = true
+    this.loadError = null
     this.version += 1
-    for (const resolve of this.loadWaiters.splice(0)) resolve()
+    for (const waiter of this.loadWaiters.splice(0)) waiter.resolve()
     this.onStatus(this.status())
   }
 

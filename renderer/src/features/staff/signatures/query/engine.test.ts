@@ -114,6 +114,40 @@ describe('SignatureQueryEngine queries', () => {
     expect(ids(later.rows)).toEqual(ids(newest.slice(120, 150)))
   })
 
+  it("answers a filtered query from that filter's index before the rows are loaded", async () => {
+    const { reader, reads, engine: started } = await setUp()
+    await started.settled()
+    // Not started: nothing is loaded, so the answer can only come from the index.
+    const engine = new SignatureQueryEngine(reader)
+    const q: SignatureQuery = {
+      search: '',
+      filters: { country: 'FR', capacity: 'individual' },
+      sorting: [{ id: 'name', desc: false }],
+    }
+    const french = STORED.filter((r) => r.country === 'FR')
+    const expected = [...french]
+      .filter((r) => r.capacity === 'individual')
+      .sort(byId)
+      .sort((a, b) => {
+        const x = `${a.lastName} ${a.firstName}`.toLowerCase()
+        const y = `${b.lastName} ${b.firstName}`.toLowerCase()
+        return x < y ? -1 : x > y ? 1 : 0
+      })
+    expect(expected.length).toBeGreaterThan(3)
+    const before = reads.signatures
+    const answer = await engine.query({ ...q, offset: 1, limit: 2 })
+    expect(answer).toMatchObject({ total: 400, matching: expected.length, offset: 1 })
+    expect(ids(answer.rows)).toEqual(ids(expected.slice(1, 3)))
+    // Only the French records were read, not the table.
+    expect(reads.signatures - before).toBe(french.length)
+    // The filters' lists come from the indexes' keys alone.
+    expect(await engine.facets()).toEqual({
+      days: ['2026-10-15', '2026-10-14', '2026-10-13'],
+      countries: [...new Set(STORED.map((r) => r.country))].sort(),
+    })
+    expect(reads.signatures - before).toBe(french.length)
+  })
+
   it('filters by every column filter and searches folded words, exactly', async () => {
     const { engine } = await setUp()
     const q: SignatureQuery = {

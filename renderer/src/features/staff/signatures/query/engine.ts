@@ -2,7 +2,7 @@ import { Dexie } from 'dexie'
 import type { KioskDB, StoredSignature } from '../../../../db/schema'
 import { filterRows, sortRows } from '../row-order'
 import { matchesWords, searchWords, toRow, type SignatureRow } from '../signature-rows'
-import { ROW_COLUMN_LIST, type FilterId } from './row-columns'
+import { FILTER_INDEXES, ROW_COLUMN_LIST, type FilterId } from './row-columns'
 
 /**
  * The signatures table's row store and queries, as plain TypeScript: it runs in a Web Worker
@@ -14,7 +14,8 @@ import { ROW_COLUMN_LIST, type FilterId } from './row-columns'
  * `storagemutated` event (fired for commits in this context and, through a BroadcastChannel, in
  * every other one: the page's writes reach the worker): only the changed rows are read again.
  * Until every row is loaded, the table's first view (newest or oldest first, no search, no
- * filter) is answered from the `createdAt` index; other queries wait for the load.
+ * filter) is answered from the `createdAt` index, and a query with a column filter from that
+ * column's index (the matching records only); the others wait for the load.
  */
 
 export interface SignatureQuery {
@@ -121,8 +122,13 @@ export class SignatureQueryEngine {
 
   /** The rows of one window of the matching rows, with the counts. */
   async query(q: WindowQuery): Promise<WindowAnswer> {
-    if (!this.loaded && isFirstView(q))
+    if (!this.loaded && isFirstView(q)) {
       return { ...(await firstViewByIndex(this.db, q)), version: this.version }
+    }
+    if (!this.loaded) {
+      const narrowed = await this.queryByFilterIndex(q)
+      if (narrowed) return narrowed
+    }
     await this.whenLoaded()
     const matching = this.matching(q)
     const offset = Math.max(0, Math.min(q.offset, matching.length))
@@ -154,8 +160,17 @@ export class SignatureQueryEngine {
     return ids.flatMap((id) => this.byId.get(id) ?? [])
   }
 
+  /** The days and countries (before the rows are loaded: their indexes' keys, no record read). */
   async facets(): Promise<Facets> {
-    await this.whenLoaded()
+    if (!this.loaded) {
+      const [days, countries] = await this.db.transaction('r', this.db.signatures, () =>
+        Promise.all([
+          this.db.signatures.orderBy('day').uniqueKeys(),
+          this.db.signatures.orderBy('country').uniqueKeys(),
+        ]),
+      )
+      return { days: (days as string[]).reverse(), countries: countries as string[] }
+    }
     const days = new Set<string>()
     const countries = new Set<string>()
     for (const row of this.base) {
@@ -196,6 +211,33 @@ export class SignatureQueryEngine {
     const rows = sortRows(this.base, ROW_COLUMN_LIST, sorting)
     this.sortedCache = { key, version: this.version, rows }
     return rows
+  }
+
+  /**
+   * Before the rows are loaded: the records of one filter's index value (a day, a country…), then
+   * the other filters, the search and the sorting on those. Exact, with the counts. Null when the
+   * query has no column filter.
+   */
+  private async queryByFilterIndex(q: WindowQuery): Promise<WindowAnswer | null> {
+    const id = (Object.keys(FILTER_INDEXES) as FilterId[]).find((key) => q.filters[key])
+    if (!id) return null
+    const version = this.version
+    const [total, records] = await this.db.transaction('r', this.db.signatures, () =>
+      Promise.all([
+        this.db.signatures.count(),
+        this.db.signatures.where(FILTER_INDEXES[id]).equals(q.filters[id]!).toArray(),
+      ]),
+    )
+    // One index value's records come in primary-key order: the data order sorting ties keep.
+    const matching = this.filter(sortRows(records.map(toRow), ROW_COLUMN_LIST, q.sorting), q)
+    const offset = Math.max(0, Math.min(q.offset, matching.length))
+    return {
+      total,
+      matching: matching.length,
+      offset,
+      rows: matching.slice(offset, offset + Math.max(0, q.limit)),
+      version,
+    }
   }
 
   private whenLoaded(): Promise<void> {

@@ -45,5 +45,13 @@ export const ROW_COLUMNS = {
 /** Every column's sorting and filtering semantics, in the table's order. */
 export const ROW_COLUMN_LIST: ColumnDef<SignatureRow>[] = Object.values(ROW_COLUMNS)
 
-/** The columns staff can filter on (by equality). */
-export type FilterId = 'day' | 'capacity' | 'type' | 'country' | 'sync'
+/** The columns staff can filter on (by equality), and the IndexedDB index of each. */
+export const FILTER_INDEXES = {
+  day: 'day',
+  country: 'country',
+  type: 'organisationType',
+  sync: 'syncState',
+  capacity: 'capacity',
+} as const
+
+export type FilterId = keyof typeof FILTER_INDEXES

@@ -160,17 +160,8 @@ export class SignatureQueryEngine {
     return ids.flatMap((id) => this.byId.get(id) ?? [])
   }
 
-  /** The days and countries (before the rows are loaded: their indexes' keys, no record read). */
   async facets(): Promise<Facets> {
-    if (!this.loaded) {
-      const [days, countries] = await this.db.transaction('r', this.db.signatures, () =>
-        Promise.all([
-          this.db.signatures.orderBy('day').uniqueKeys(),
-          this.db.signatures.orderBy('country').uniqueKeys(),
-        ]),
-      )
-      return { days: (days as string[]).reverse(), countries: countries as string[] }
-    }
+    await this.whenLoaded()
     const days = new Set<string>()
     const countries = new Set<string>()
     for (const row of this.base) {

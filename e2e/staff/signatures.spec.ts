@@ -131,6 +131,16 @@ test.describe('signatures table over 5,000 signatures', () => {
     const germans = SEEDED.filter((r) => r.country === 'DE').length
     await page.getByRole('button', { name: `Select all ${germans} matching` }).click()
     await expect(page.getByText(`${germans} selected`)).toBeVisible()
+    const header = page.getByRole('checkbox', { name: 'Select', exact: true })
+    await expect(header).toBeChecked()
+    // One row less: the header no longer says all; ticking it selects every matching row again.
+    const first = page.locator('tbody tr[aria-rowindex="2"]').getByRole('checkbox')
+    await first.uncheck()
+    await expect(page.getByText(`${germans - 1} selected`)).toBeVisible()
+    await expect(header).not.toBeChecked()
+    await header.check()
+    await expect(page.getByText(`${germans} selected`)).toBeVisible()
+    await expect(first).toBeChecked()
     await page.getByText('Columns').click()
     await page.getByRole('checkbox', { name: 'Email' }).uncheck()
     await expect(page.getByRole('columnheader', { name: 'Email' })).toHaveCount(0)

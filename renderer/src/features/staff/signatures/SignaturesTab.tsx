@@ -147,10 +147,40 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
   // The selection is kept as ids; the engine gives its rows (for the bulk actions) and tells
   // whether it holds every matching row (the header's checkbox).
   const selectedIds = useMemo(() => Object.keys(rowSelection), [rowSelection])
+  // Rows of the selection, kept by id: a changed selection asks only for the rows it adds; a
+  // change of the data (a new status) asks for them all again.
   const [selectedRows, setSelectedRows] = useState<{
     selection: RowSelectionState
-    rows: SignatureRow[]
+    status: QueryStatus
+    byId: Map<string, SignatureRow>
   } | null>(null)
+  useEffect(() => {
+    if (selectedIds.length === 0) return
+    if (selectedRows?.selection === rowSelection && selectedRows.status === status) return
+    const known = selectedRows?.status === status ? selectedRows.byId : null
+    const missing = known ? selectedIds.filter((id) => !known.has(id)) : selectedIds
+    let live = true
+    void client.rowsByIds(missing).then(
+      (rows) => {
+        if (!live) return
+        const byId = new Map<string, SignatureRow>()
+        for (const id of selectedIds) {
+          const row = known?.get(id)
+          if (row) byId.set(id, row)
+        }
+        for (const row of rows) byId.set(row.id, row)
+        setSelectedRows({ selection: rowSelection, status, byId })
+      },
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [client, status, selectedIds, rowSelection, selectedRows])
+  const selected = useMemo(
+    () => (selectedIds.length === 0 || !selectedRows ? NO_ROWS : [...selectedRows.byId.values()]),
+    [selectedIds, selectedRows],
+  )
   const [coverage, setCoverage] = useState<{
     selection: RowSelectionState
     key: string
@@ -159,10 +189,6 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
   useEffect(() => {
     if (selectedIds.length === 0) return
     let live = true
-    void client.rowsByIds(selectedIds).then(
-      (rows) => live && setSelectedRows({ selection: rowSelection, rows }),
-      () => undefined,
-    )
     void client.countMatching(query, selectedIds).then(
       (count) => live && setCoverage({ selection: rowSelection, key: queryKey, count }),
       () => undefined,
@@ -171,7 +197,6 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
       live = false
     }
   }, [client, status, selectedIds, rowSelection, query, queryKey])
-  const selected = selectedIds.length === 0 ? NO_ROWS : (selectedRows?.rows ?? NO_ROWS)
   const allMatchingSelected =
     counted &&
     matchingCount > 0 &&

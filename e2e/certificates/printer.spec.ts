@@ -34,6 +34,7 @@ test.describe('printing on a real print system', () => {
   test('staff choose the printer and print a test page; the visitor’s certificate comes out of it', async ({
     page,
   }) => {
+    test.setTimeout(120_000)
     await openKiosk(page, host)
     const staff = new StaffPage(page)
     await staff.open()
@@ -71,6 +72,28 @@ test.describe('printing on a real print system', () => {
     expect(printed).toContain('Zoë Ó Súilleabháin')
     expect(printed).toContain(certificateNo)
     await expect.poll(async () => (await storedSignatures(page))[0]?.printedAt).toBeTruthy()
+
+    // Staff reprint it from the signatures table: it comes out again and the log says so.
+    await page.getByRole('button', { name: 'Finish' }).click()
+    await staff.open()
+    await staff.tab('Signatures')
+    await page
+      .getByRole('row', { name: new RegExp(certificateNo) })
+      .getByRole('button', { name: 'Details' })
+      .click()
+    const details = page.getByRole('dialog', { name: `Signature ${certificateNo}` })
+    await details.getByRole('button', { name: 'Reprint' }).click()
+    await expect(details.getByRole('status')).toHaveText(
+      `${certificateNo}: certificate sent to Booth_Printer.`,
+      { timeout: 50_000 },
+    )
+    const reprinted = await withPdfFile(await cups.printedPdf(), (file) => pdfText(file))
+    expect(reprinted).toContain('Zoë Ó Súilleabháin')
+    await details.getByRole('button', { name: 'Close' }).click()
+    await staff.tab('Audit log')
+    await expect(page.getByRole('row', { name: /Reprint/ }).first()).toContainText(
+      `Certificate ${certificateNo} reprinted on Booth_Printer`,
+    )
   })
 
   test('a stopped printer: the visitor is told to ask the staff and can still take the PDF', async ({

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'restore',
   'bulk-certificates',
   'bulk-print',
+  'reprint',
   // Kiosk events staff must be able to account for (written by the renderer's database code).
   'save-failed',
   'journal-failed',

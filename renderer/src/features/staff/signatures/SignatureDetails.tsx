@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../../../components/Dialog'
 import { StrokesImage } from '../../../components/StrokesImage'
@@ -14,10 +15,22 @@ export function SignatureDetails({
 }: {
   row: SignatureRow
   onClose: () => void
-  onReprint: () => void
+  /** Reprints the certificate and answers what happened, in a sentence for staff. */
+  onReprint: () => Promise<string>
   onWithdraw: () => void
 }) {
   const { t, i18n } = useTranslation()
+  const [reprinting, setReprinting] = useState(false)
+  const [reprintStatus, setReprintStatus] = useState('')
+  const reprint = async () => {
+    setReprinting(true)
+    setReprintStatus('')
+    try {
+      setReprintStatus(await onReprint())
+    } finally {
+      setReprinting(false)
+    }
+  }
   const strokes = useLiveQuery(() => db.strokes.get(row.id), [row.id])
   const country = new Intl.DisplayNames([i18n.language], { type: 'region' }).of(row.country)
   const facts: [string, string | null][] = [
@@ -57,12 +70,21 @@ export function SignatureDetails({
       {strokes && (
         <StrokesImage signature={strokes.signature} label={t('staff.detail.signature')} />
       )}
+      <p className="details__status" role="status">
+        {reprintStatus}
+      </p>
       <div className="dialog__actions">
         <button type="button" className="button button--danger" onClick={onWithdraw}>
           {t('staff.table.withdraw')}
         </button>
-        <button type="button" className="button" onClick={onReprint}>
-          {t('staff.table.reprint')}
+        <button
+          type="button"
+          className="button"
+          disabled={reprinting}
+          aria-busy={reprinting}
+          onClick={() => void reprint()}
+        >
+          {reprinting ? t('staff.table.reprinting') : t('staff.table.reprint')}
         </button>
         <button type="button" className="button button--primary" onClick={onClose}>
           {t('staff.detail.close')}

@@ -453,15 +453,15 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
             setDetails(null)
             setWithdrawing(details)
           }}
-          onReprint={() =>
-            void reprintCertificate(db, details, settings.printerName !== '').then((ok) =>
-              setNotice(
-                ok
-                  ? `${details.certificateNo}: ${t('staff.table.reprinted')}`
-                  : t('thanks.printFailed'),
-              ),
-            )
-          }
+          onReprint={async () => {
+            const outcome = await reprintCertificate(db, details, settings.printerName !== '', api)
+            const certificateNo = details.certificateNo
+            if (!outcome.ok)
+              return t('staff.table.reprintFailed', { certificateNo, message: outcome.message })
+            return outcome.printer
+              ? t('staff.table.reprinted', { certificateNo, printer: outcome.printer })
+              : t('staff.table.reprintedPdf', { certificateNo })
+          }}
         />
       )}
       <Dialog

@@ -94,6 +94,19 @@ export class BenchPage {
   }
 }
 
+/** Runs `read` every `everyMs` (never two at once, failures ignored) until the answer is called. */
+export function repeatEvery(everyMs: number, read: () => Promise<void>): () => void {
+  let busy = false
+  const timer = setInterval(() => {
+    if (busy) return
+    busy = true
+    read()
+      .catch(() => undefined)
+      .finally(() => (busy = false))
+  }, everyMs)
+  return () => clearInterval(timer)
+}
+
 /**
  * Samples the page's JS heap (CDP `Performance.getMetrics`, JSHeapUsedSize) every `everyMs`
  * until stopped, keeping the highest value: the renderer memory a workload needs at its peak.
@@ -109,18 +122,11 @@ export async function sampleHeap(page: Page, everyMs = 100) {
     peak = Math.max(peak, last)
   }
   await read()
-  let busy = false
-  const timer = setInterval(() => {
-    if (busy) return
-    busy = true
-    read()
-      .catch(() => undefined)
-      .finally(() => (busy = false))
-  }, everyMs)
+  const stopSampling = repeatEvery(everyMs, read)
   return {
     /** Stops sampling; peak and last in MB. */
     async stop() {
-      clearInterval(timer)
+      stopSampling()
       await read().catch(() => undefined)
       await cdp.detach().catch(() => undefined)
       return { peakMb: peak / 1024 / 1024, lastMb: last / 1024 / 1024 }

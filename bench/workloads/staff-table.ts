@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test'
-import { sampleHeap } from '../lib/browser'
+import { repeatEvery, sampleHeap } from '../lib/browser'
 import type { BenchContext, Workload } from '../lib/context'
 import { APP_DB, type LargeKiosk } from '../lib/large-kiosk'
 import { unlockStaff } from '../lib/host'
@@ -288,14 +288,7 @@ async function sampleWorkerHeap(page: Page, everyMs = 200) {
     last = sum / 1024 / 1024
     peak = Math.max(peak, last)
   }
-  let busy = false
-  const timer = setInterval(() => {
-    if (busy) return
-    busy = true
-    read()
-      .catch(() => undefined)
-      .finally(() => (busy = false))
-  }, everyMs)
+  const stopSampling = repeatEvery(everyMs, read)
   return {
     /** The workers' heap now, in MB. */
     async now() {
@@ -304,7 +297,7 @@ async function sampleWorkerHeap(page: Page, everyMs = 200) {
     },
     /** Stops sampling; peak and last in MB. */
     async stop() {
-      clearInterval(timer)
+      stopSampling()
       await read().catch(() => undefined)
       await cdp.detach().catch(() => undefined)
       return { peakMb: peak, lastMb: last }

@@ -39,7 +39,8 @@ try {
       city: 'Θεσσαλονίκη',
       organisation: {
         typeLabel: 'Region',
-        name: 'Region of Central Macedonia',
+        // One organisation per orientation: the kiosk refuses the same one twice.
+        name: width > height ? 'Region of Central Macedonia' : 'Region of Western Macedonia',
         role: 'Regional Governor',
       },
     })

@@ -262,6 +262,54 @@ describe('SignatureQueryEngine failures', () => {
 })
 
 describe('SignatureQueryEngine changes', () => {
+  it('reads a change again by itself when it could not be read, with no other write', async () => {
+    const name = `engine-${crypto.randomUUID()}`
+    const writer = new KioskDB(name)
+    await writer.signatures.bulkAdd(STORED.slice(0, 50))
+    const reader = new KioskDB(name)
+    let failReads = 0
+    reader.use({
+      stack: 'dbcore',
+      name: 'fail-signature-reads',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName)
+          if (tableName !== 'signatures') return table
+          return {
+            ...table,
+            getMany: async (req) => {
+              if (failReads > 0) {
+                failReads -= 1
+                throw new Error('simulated read failure')
+              }
+              return table.getMany(req)
+            },
+          }
+        },
+      }),
+    })
+    const engine = new SignatureQueryEngine(reader, undefined, 20)
+    opened.push({ writer, reader, engine })
+    engine.start()
+    await engine.settled()
+    const errors = console.error
+    console.error = () => undefined
+    try {
+      failReads = 1
+      await writer.signatures.update(STORED[3]!.id, { printedAt: '2026-10-13T12:00:00.000Z' })
+      // The first read of the change fails; the engine tries again on its own.
+      await expect
+        .poll(async () => (await engine.rowsByIds([STORED[3]!.id]))[0]?.printedAt, {
+          timeout: 5_000,
+        })
+        .toBe('2026-10-13T12:00:00.000Z')
+      expect(failReads).toBe(0)
+    } finally {
+      console.error = errors
+    }
+  })
+
   it('reflects a new, an updated and a deleted signature exactly, reading only them', async () => {
     const { writer, reader, engine, reads } = await setUp(STORED.slice(0, 300))
     await engine.settled()

@@ -92,12 +92,17 @@ export class SignatureQueryEngine {
   private loadWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
   /** Why the rows could not be loaded (queries then fail instead of waiting for ever). */
   private loadError: unknown = null
+  /** After a change could not be read, the next try waits this long (doubling, at most 30 s). */
+  private retryDelayMs = 0
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
   private sortedCache: { key: string; version: number; rows: readonly SignatureRow[] } | null = null
   private matchCache: { key: string; version: number; rows: readonly SignatureRow[] } | null = null
 
   constructor(
     private readonly db: KioskDB,
     private readonly onStatus: (status: EngineStatus) => void = () => undefined,
+    /** First wait before reading a change again that could not be read. */
+    private readonly retryBaseMs = 1_000,
   ) {}
 
   /** Starts listening for changes, then loads every row (in the background). */
@@ -108,6 +113,7 @@ export class SignatureQueryEngine {
 
   close(): void {
     this.closed = true
+    clearTimeout(this.retryTimer)
     Dexie.on('storagemutated').unsubscribe(this.onMutated as (parts: unknown) => void)
   }
 
@@ -242,11 +248,21 @@ export class SignatureQueryEngine {
   private schedule(task: () => Promise<void>): void {
     this.work = this.work.then(task).catch((error: unknown) => {
       console.error('signatures table: could not read the signatures', error)
-      // Changes that could not be read: the next change reads everything again.
-      if (this.loaded) return void (this.pendingAll = true)
+      // Changes that could not be read: everything is read again, soon, even if nothing else
+      // changes (a quiet kiosk would otherwise keep showing the old rows).
+      if (this.loaded) return this.retryLater()
       this.loadError = error
       for (const waiter of this.loadWaiters.splice(0)) waiter.reject(error)
     })
+  }
+
+  private retryLater(): void {
+    this.pendingAll = true
+    this.retryDelayMs = Math.min(30_000, this.retryDelayMs * 2 || this.retryBaseMs)
+    clearTimeout(this.retryTimer)
+    this.retryTimer = setTimeout(() => {
+      if (!this.closed) this.schedule(() => this.applyPending())
+    }, this.retryDelayMs)
   }
 
   /**
@@ -308,6 +324,7 @@ export class SignatureQueryEngine {
       this.pendingAll = false
       this.pendingIds.clear()
       await this.loadAll()
+      this.retryDelayMs = 0
       return
     }
     const ids = [...this.pendingIds]
@@ -320,6 +337,7 @@ export class SignatureQueryEngine {
       else this.remove(id)
     })
     this.version += 1
+    this.retryDelayMs = 0
     this.onStatus(this.status())
   }
 

@@ -171,16 +171,18 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
         for (const row of rows) byId.set(row.id, row)
         setSelectedRows({ selection: rowSelection, status, byId })
       },
-      () => undefined,
+      (error: unknown) => live && setNotice(error instanceof Error ? error.message : String(error)),
     )
     return () => {
       live = false
     }
   }, [client, status, selectedIds, rowSelection, selectedRows])
-  const selected = useMemo(
-    () => (selectedIds.length === 0 || !selectedRows ? NO_ROWS : [...selectedRows.byId.values()]),
-    [selectedIds, selectedRows],
-  )
+  // Only rows still selected: an unticked row leaves the bulk actions at once, and the actions'
+  // counts are always the rows they act on (rows just ticked join when the engine has sent them).
+  const selected = useMemo(() => {
+    if (selectedIds.length === 0 || !selectedRows) return NO_ROWS
+    return selectedIds.flatMap((id) => selectedRows.byId.get(id) ?? [])
+  }, [selectedIds, selectedRows])
   const [coverage, setCoverage] = useState<{
     selection: RowSelectionState
     key: string

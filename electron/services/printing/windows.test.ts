@@ -82,6 +82,8 @@ describe('SumatraPDF on Windows', () => {
     expect(isWindowsPrinterName('\\\\print-server\\Booth A')).toBe(true)
     expect(isWindowsPrinterName('-print-dialog')).toBe(false)
     expect(isWindowsPrinterName('Booth\nPrinter')).toBe(false)
+    expect(isWindowsPrinterName('Booth" -print-dialog "x')).toBe(false)
+    expect(isWindowsPrinterName('Drucker Büro')).toBe(true)
     const { pdf } = await fakeSumatra('exit 0')
     expect(await printPdf(pdf, '-silent', { platform: 'win32' })).toMatchObject({
       ok: false,

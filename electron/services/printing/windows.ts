@@ -32,10 +32,16 @@ function sepOf(path: string): string {
   return path.includes('\\') ? '\\' : '/'
 }
 
-/** Windows printer names: anything printable up to 200 characters, but never read as an option. */
+/**
+ * Windows printer names: printable, up to 200 characters, never read as an option, and without
+ * '"' (Windows does not allow it in printer names, and SumatraPDF parses its own command line).
+ */
 export function isWindowsPrinterName(name: string): boolean {
   if (name.length < 1 || name.length > 200 || name.startsWith('-')) return false
-  return [...name].every((ch) => (ch.codePointAt(0) ?? 0) >= 0x20)
+  return [...name].every((ch) => {
+    const code = ch.codePointAt(0) ?? 0
+    return code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && ch !== '"'
+  })
 }
 
 /** SumatraPDF's arguments: print silently to that printer, scaled to the paper, then exit. */
@@ -66,7 +72,10 @@ export async function printWithSumatra(
   return result.ok ? { ok: true, printer, jobId: null } : result
 }
 
+// UTF-8 out: into a pipe, Windows PowerShell writes the console's code page, which would garble
+// names such as "Drucker Büro".
 const LIST_PRINTERS =
+  '[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; ' +
   'Get-CimInstance Win32_Printer | Select-Object Name,Default,WorkOffline | ConvertTo-Json -Compress'
 
 export async function listWindowsPrinters(timeoutMs: number): Promise<PrinterList> {

@@ -27,6 +27,8 @@ export function SignatureDetails({
     setReprintStatus('')
     try {
       setReprintStatus(await onReprint())
+    } catch (error) {
+      setReprintStatus(error instanceof Error ? error.message : String(error))
     } finally {
       setReprinting(false)
     }

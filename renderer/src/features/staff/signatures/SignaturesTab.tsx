@@ -460,9 +460,12 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
             const certificateNo = details.certificateNo
             if (!outcome.ok)
               return t('staff.table.reprintFailed', { certificateNo, message: outcome.message })
-            return outcome.printer
+            const done = outcome.printer
               ? t('staff.table.reprinted', { certificateNo, printer: outcome.printer })
               : t('staff.table.reprintedPdf', { certificateNo })
+            return outcome.notRecorded
+              ? `${done} ${t('staff.table.reprintNotRecorded', { message: outcome.notRecorded })}`
+              : done
           }}
         />
       )}

@@ -91,4 +91,18 @@ describe('reprintCertificate', () => {
       ],
     })
   })
+
+  it('a print that could not be recorded still answers printed, saying what was not recorded', async () => {
+    const db = await seededDb()
+    const api = fakeApi({ ok: true, printer: 'Booth_Printer', jobId: null })
+    db.signatures.hook('updating', () => {
+      throw new Error('simulated write failure')
+    })
+    const outcome = await reprintCertificate(db, RECORD, true, api)
+    expect(outcome).toMatchObject({ ok: true, printer: 'Booth_Printer' })
+    expect(outcome.ok && outcome.notRecorded).toContain('simulated write failure')
+    expect((await state(db)).audit).toEqual([
+      ['reprint', `Certificate ${RECORD.certificateNo} reprinted on Booth_Printer`],
+    ])
+  })
 })

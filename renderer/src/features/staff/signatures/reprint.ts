@@ -6,7 +6,9 @@ import { recordAudit } from '../audit/record-audit'
 
 export type ReprintApi = Pick<KioskApi, 'printCertificate' | 'renderCertificate'>
 
-export type ReprintOutcome = { ok: true; printer: string | null } | { ok: false; message: string }
+export type ReprintOutcome =
+  /** `notRecorded`: why the printed mark or the audit line could not be written. */
+  { ok: true; printer: string | null; notRecorded?: string } | { ok: false; message: string }
 
 /**
  * Reprints one certificate: to the chosen printer when there is one, otherwise as a PDF download.
@@ -32,13 +34,24 @@ export async function reprintCertificate(
       outcome = { ok: true, printer: null }
     }
   } catch (error) {
-    outcome = { ok: false, message: error instanceof Error ? error.message : String(error) }
+    outcome = { ok: false, message: messageOf(error) }
   }
+  // The certificate is out: failing to record that must not hide it, so each step is tried.
+  const notRecorded: string[] = []
   if (outcome.ok) {
-    await db.signatures.update(record.id, { printedAt: new Date().toISOString() })
+    await db.signatures
+      .update(record.id, { printedAt: new Date().toISOString() })
+      .catch((error: unknown) => notRecorded.push(messageOf(error)))
   }
-  await recordAudit(db, 'reprint', reprintDetail(number, outcome))
+  await recordAudit(db, 'reprint', reprintDetail(number, outcome)).catch((error: unknown) =>
+    notRecorded.push(messageOf(error)),
+  )
+  if (outcome.ok && notRecorded.length) return { ...outcome, notRecorded: notRecorded.join(' ') }
   return outcome
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function reprintDetail(certificateNo: string, outcome: ReprintOutcome): string {

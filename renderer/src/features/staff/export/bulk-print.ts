@@ -80,14 +80,18 @@ async function noteOutcome(
 ): Promise<BulkPrintState> {
   const at = new Date()
   if (outcome.status === 'sent') {
-    try {
-      await recordAudit(db, 'bulk-print', sentDetail(job, outcome.printer, outcome.printJob), at)
-      await markPrinted(db, job.ids, at)
-      return outcome
-    } catch (error) {
-      // Still "sent": it is in the printer's queue, and sending it again would print it twice.
-      return { ...outcome, notRecorded: failureMessage(error) }
-    }
+    // Still "sent" whatever fails here: it is in the printer's queue, and sending it again would
+    // print it twice. The log line and the marks are tried each on their own.
+    const notRecorded: string[] = []
+    const note = (error: unknown) => void notRecorded.push(failureMessage(error))
+    await recordAudit(
+      db,
+      'bulk-print',
+      sentDetail(job, outcome.printer, outcome.printJob),
+      at,
+    ).catch(note)
+    await markPrinted(db, job.ids, at).catch(note)
+    return notRecorded.length ? { ...outcome, notRecorded: notRecorded.join(' ') } : outcome
   }
   if (outcome.status === 'failed') {
     // Staff read the reason on screen; a log that cannot be written must not hide it.

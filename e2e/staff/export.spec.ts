@@ -405,6 +405,7 @@ test.describe('bulk certificates on a real print system', () => {
     expect(new Set(marked)).toEqual(new Set(inPdf.map((r) => r.id)))
     await staff.tab('Signatures')
     const headers = page.getByRole('columnheader')
+    await expect(headers.filter({ hasText: /^\s*Printed/ })).toBeVisible()
     const printedColumn = (await headers.allTextContents()).findIndex((text) =>
       text.trim().startsWith('Printed'),
     )

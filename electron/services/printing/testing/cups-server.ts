@@ -102,6 +102,9 @@ export async function startCupsServer(printerName = 'Booth_Printer'): Promise<Cu
   )
   daemon.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   daemon.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  // A test runner killed mid-run must not leave a print server behind.
+  const killOnExit = () => daemon.kill('SIGKILL')
+  process.once('exit', killOnExit)
 
   const client = async (command: string, args: readonly string[]) => {
     const { stdout } = await run(command, [...args], {
@@ -111,11 +114,14 @@ export async function startCupsServer(printerName = 'Booth_Printer'): Promise<Cu
     return stdout
   }
   const stop = async () => {
+    process.removeListener('exit', killOnExit)
     if (daemon.exitCode === null && daemon.signalCode === null) {
       const exited = new Promise((resolve) => daemon.once('exit', resolve))
       daemon.kill('SIGTERM')
-      await Promise.race([exited, sleep(5_000)])
-      if (daemon.exitCode === null) daemon.kill('SIGKILL')
+      if ((await Promise.race([exited.then(() => true), sleep(5_000, false)])) === false) {
+        daemon.kill('SIGKILL')
+        await Promise.race([exited, sleep(2_000)])
+      }
     }
     await rm(root, { recursive: true, force: true })
   }

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import type { Middleware, DBCore } from 'dexie'
+import type { DBCore, DBCoreTable, Middleware } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sampleSignatures } from '@shared/testing/sample-signatures'
 import type { SignatureRecord } from '@shared/signature'
@@ -48,41 +48,47 @@ async function setUp(records: StoredSignature[] = STORED) {
   return { writer, reader, engine, reads }
 }
 
-function countReads(reads: { signatures: number }): Middleware<DBCore> {
+/** A middleware that changes some methods of the signatures table (the others pass through). */
+function onSignatures(
+  name: string,
+  wrap: (table: DBCoreTable) => Partial<DBCoreTable>,
+): Middleware<DBCore> {
   return {
     stack: 'dbcore',
-    name: 'count-signature-reads',
+    name,
     create: (down) => ({
       ...down,
       table: (tableName) => {
         const table = down.table(tableName)
-        if (tableName !== 'signatures') return table
-        return {
-          ...table,
-          get: async (req) => {
-            const value = await table.get(req)
-            if (value !== undefined) reads.signatures += 1
-            return value
-          },
-          getMany: async (req) => {
-            const values = await table.getMany(req)
-            reads.signatures += values.filter((v) => v !== undefined).length
-            return values
-          },
-          query: async (req) => {
-            const answer = await table.query(req)
-            if (req.values) reads.signatures += answer.result.length
-            return answer
-          },
-          openCursor: async (req) => {
-            const cursor = await table.openCursor(req)
-            if (cursor && req.values) reads.signatures += 1
-            return cursor
-          },
-        }
+        return tableName === 'signatures' ? { ...table, ...wrap(table) } : table
       },
     }),
   }
+}
+
+function countReads(reads: { signatures: number }): Middleware<DBCore> {
+  return onSignatures('count-signature-reads', (table) => ({
+    get: async (req) => {
+      const value = await table.get(req)
+      if (value !== undefined) reads.signatures += 1
+      return value
+    },
+    getMany: async (req) => {
+      const values = await table.getMany(req)
+      reads.signatures += values.filter((v) => v !== undefined).length
+      return values
+    },
+    query: async (req) => {
+      const answer = await table.query(req)
+      if (req.values) reads.signatures += answer.result.length
+      return answer
+    },
+    openCursor: async (req) => {
+      const cursor = await table.openCursor(req)
+      if (cursor && req.values) reads.signatures += 1
+      return cursor
+    },
+  }))
 }
 
 const NO_QUERY: SignatureQuery = { search: '', filters: {}, sorting: [] }
@@ -268,27 +274,17 @@ describe('SignatureQueryEngine changes', () => {
     await writer.signatures.bulkAdd(STORED.slice(0, 50))
     const reader = new KioskDB(name)
     let failReads = 0
-    reader.use({
-      stack: 'dbcore',
-      name: 'fail-signature-reads',
-      create: (down) => ({
-        ...down,
-        table: (tableName) => {
-          const table = down.table(tableName)
-          if (tableName !== 'signatures') return table
-          return {
-            ...table,
-            getMany: async (req) => {
-              if (failReads > 0) {
-                failReads -= 1
-                throw new Error('simulated read failure')
-              }
-              return table.getMany(req)
-            },
+    reader.use(
+      onSignatures('fail-signature-reads', (table) => ({
+        getMany: async (req) => {
+          if (failReads > 0) {
+            failReads -= 1
+            throw new Error('simulated read failure')
           }
+          return table.getMany(req)
         },
-      }),
-    })
+      })),
+    )
     const engine = new SignatureQueryEngine(reader, undefined, 20)
     opened.push({ writer, reader, engine })
     engine.start()

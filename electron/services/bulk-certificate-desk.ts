@@ -196,13 +196,10 @@ export class BulkCertificateDesk {
     if (job.printing) {
       throw new ApiError('conflict', 'This certificate PDF is being sent to the printer already')
     }
-    const { printerName } = this.options.settings.editable()
-    if (!printerName) {
-      return { ok: false, reason: 'no-printer', message: 'No printer is chosen in the settings.' }
-    }
     job.printing = true
     try {
-      return await printPdf(job.path, printerName, {
+      // No printer chosen: printPdf answers so, without calling the spooler.
+      return await printPdf(job.path, this.options.settings.editable().printerName, {
         timeoutMs: this.options.printTimeoutMs ?? BULK_PRINT_TIMEOUT_MS,
         waitForCompletion: false,
         title: basename(job.path),
@@ -214,29 +211,17 @@ export class BulkCertificateDesk {
 
   /** A finished job's PDF; a job still writing, or one cancelled, failed or gone, is refused. */
   private finishedJob(jobId: string): FinishedJob {
-    try {
-      return this.finished.get(jobId)
-    } catch {
-      if (this.isRunning(jobId)) {
-        throw new ApiError(
-          'conflict',
-          'This certificate PDF is not finished yet; send it to the printer once it is written',
-        )
-      }
+    if (this.finished.has(jobId)) return this.finished.get(jobId)
+    if (this.running.has(jobId)) {
       throw new ApiError(
-        'not-found',
-        'There is no finished certificate PDF for this job (it was cancelled, failed or is too old); create it again',
+        'conflict',
+        'This certificate PDF is not finished yet; send it to the printer once it is written',
       )
     }
-  }
-
-  private isRunning(jobId: string): boolean {
-    try {
-      this.running.get(jobId)
-      return true
-    } catch {
-      return false
-    }
+    throw new ApiError(
+      'not-found',
+      'There is no finished certificate PDF for this job (it was cancelled, failed or is too old); create it again',
+    )
   }
 
   private open(jobId: string): RunningJob {

@@ -49,6 +49,11 @@ export class JobRegistry<J> {
     return entry.job
   }
 
+  /** Whether a job with this id is open (without keeping it alive). */
+  has(id: string): boolean {
+    return this.jobs.has(id)
+  }
+
   /** Forgets a job (finished or cancelled); returns it if it was still there. */
   remove(id: string): J | undefined {
     const entry = this.jobs.get(id)

@@ -1,9 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import type { KioskApi } from '@shared/api'
 import type { KioskDB } from '../../../db/schema'
+import { failureMessage } from '../../../lib/failure-message'
 import { recordAudit } from '../audit/record-audit'
 import type { CertificatesJob } from './bulk-certificates'
-import { failureMessage, keepOpenWhile } from './job-store'
+import { keepOpenWhile } from './job-store'
 import { chunks } from './jobs'
 
 /** Sending a finished bulk PDF to the printer in settings, as staff see it. */

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react'
-import { ApiError } from '@shared/api-error'
+import { failureMessage } from '../../../lib/failure-message'
 import { JobCancelled, type JobControl, type JobProgress } from './jobs'
 
 export type JobState<R> =
@@ -43,12 +43,6 @@ function set(kind: JobKind, state: JobState<unknown>) {
 function subscribe(listener: () => void) {
   listeners.add(listener)
   return () => listeners.delete(listener)
-}
-
-/** What staff should read for a failure: the host's sentence without the method name. */
-export function failureMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return error instanceof ApiError ? message.replace(/^[A-Za-z]+: /, '') : message
 }
 
 /**

@@ -4,9 +4,9 @@ import type { ExportResult } from '@shared/export-jobs'
 import { db } from '../../../db'
 import { api } from '../../../lib/api'
 import { downloadFile } from '../../../lib/download'
+import { failureMessage } from '../../../lib/failure-message'
 import type { CertificatesJob } from './bulk-certificates'
 import { sendToPrinter, useBulkPrint, type PrintableJob } from './bulk-print'
-import { failureMessage } from './job-store'
 
 export type { CertificatesJob } from './bulk-certificates'
 

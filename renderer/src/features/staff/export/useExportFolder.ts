@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ExportFolderInfo } from '@shared/export-jobs'
 import { api } from '../../../lib/api'
-import { failureMessage, setChosenFolder, useChosenFolder } from './job-store'
+import { failureMessage } from '../../../lib/failure-message'
+import { setChosenFolder, useChosenFolder } from './job-store'
 
 export interface ExportFolderState {
   /** The kiosk's export folder and whether a dialog can pick another; null while loading. */

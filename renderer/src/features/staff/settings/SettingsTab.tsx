@@ -15,7 +15,7 @@ import { Field } from '../../../components/Field'
 import { db } from '../../../db'
 import { api } from '../../../lib/api'
 import { recordAudit } from '../audit/record-audit'
-import { failureMessage } from '../export/job-store'
+import { failureMessage } from '../../../lib/failure-message'
 import {
   checkDraft,
   describeChanges,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Dialog } from '../../../components/Dialog'
 import { StrokesImage } from '../../../components/StrokesImage'
 import { db } from '../../../db'
+import { failureMessage } from '../../../lib/failure-message'
 import type { SignatureRow } from './signature-rows'
 
 /** One signature in full, with the drawn signature rendered from its strokes. */
@@ -28,7 +29,7 @@ export function SignatureDetails({
     try {
       setReprintStatus(await onReprint())
     } catch (error) {
-      setReprintStatus(error instanceof Error ? error.message : String(error))
+      setReprintStatus(failureMessage(error))
     } finally {
       setReprinting(false)
     }

@@ -23,6 +23,7 @@ import { ORGANISATION_TYPES } from '@shared/signature'
 import { Dialog } from '../../../components/Dialog'
 import { db } from '../../../db'
 import { api } from '../../../lib/api'
+import { failureMessage } from '../../../lib/failure-message'
 import { FILTER_ONLY_COLUMNS, signatureColumns } from './columns'
 import type { QueryStatus } from './query/client'
 import type { Facets, SignatureQuery, WindowAnswer } from './query/engine'
@@ -126,7 +127,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
         if (id === asked.current) setShown({ ...answer, key: queryKey, status })
       },
       (error: unknown) => {
-        if (id === asked.current) setNotice(error instanceof Error ? error.message : String(error))
+        if (id === asked.current) setNotice(failureMessage(error))
       },
     )
   }, [client, status, query, queryKey, firstIndex, lastIndex, shown, matchingCount])
@@ -171,7 +172,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
         for (const row of rows) byId.set(row.id, row)
         setSelectedRows({ selection: rowSelection, status, byId })
       },
-      (error: unknown) => live && setNotice(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => live && setNotice(failureMessage(error)),
     )
     return () => {
       live = false
@@ -489,8 +490,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
               if (!row) return
               void withdrawSignature(db, api, row.id).then(
                 ({ certificateNo }) => setNotice(t('staff.withdraw.done', { certificateNo })),
-                (error: unknown) =>
-                  setNotice(error instanceof Error ? error.message : String(error)),
+                (error: unknown) => setNotice(failureMessage(error)),
               )
             }}
           >

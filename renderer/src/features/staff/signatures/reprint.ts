@@ -2,6 +2,7 @@ import type { KioskApi } from '@shared/api'
 import type { KioskDB } from '../../../db/schema'
 import { loadSignatureRecords } from '../../../db/save-signature'
 import { downloadFile } from '../../../lib/download'
+import { failureMessage } from '../../../lib/failure-message'
 import { recordAudit } from '../audit/record-audit'
 
 export type ReprintApi = Pick<KioskApi, 'printCertificate' | 'renderCertificate'>
@@ -34,24 +35,20 @@ export async function reprintCertificate(
       outcome = { ok: true, printer: null }
     }
   } catch (error) {
-    outcome = { ok: false, message: messageOf(error) }
+    outcome = { ok: false, message: failureMessage(error) }
   }
   // The certificate is out: failing to record that must not hide it, so each step is tried.
   const notRecorded: string[] = []
   if (outcome.ok) {
     await db.signatures
       .update(record.id, { printedAt: new Date().toISOString() })
-      .catch((error: unknown) => notRecorded.push(messageOf(error)))
+      .catch((error: unknown) => notRecorded.push(failureMessage(error)))
   }
   await recordAudit(db, 'reprint', reprintDetail(number, outcome)).catch((error: unknown) =>
-    notRecorded.push(messageOf(error)),
+    notRecorded.push(failureMessage(error)),
   )
   if (outcome.ok && notRecorded.length) return { ...outcome, notRecorded: notRecorded.join(' ') }
   return outcome
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 function reprintDetail(certificateNo: string, outcome: ReprintOutcome): string {

@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
+  useCallback,
   useDeferredValue,
   useEffect,
   useId,
@@ -132,18 +133,15 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
     )
   }, [client, status, query, queryKey, firstIndex, lastIndex, shown, matchingCount])
 
-  const rowAt = (index: number): SignatureRow | undefined =>
-    shown && index >= shown.offset ? shown.rows[index - shown.offset] : undefined
+  const rowAt = useCallback(
+    (index: number): SignatureRow | undefined =>
+      shown && index >= shown.offset ? shown.rows[index - shown.offset] : undefined,
+    [shown],
+  )
   // TanStack Table keeps the columns and the table's state, and builds rows for the ones on screen.
   // The same array until those change: a new one each render would have TanStack reset its page
   // state at every render, which renders again.
-  const onScreen = useMemo(
-    () =>
-      items.flatMap((item) =>
-        shown && item.index >= shown.offset ? (shown.rows[item.index - shown.offset] ?? []) : [],
-      ),
-    [items, shown],
-  )
+  const onScreen = useMemo(() => items.flatMap((item) => rowAt(item.index) ?? []), [items, rowAt])
 
   // The selection is kept as ids; the engine gives its rows (for the bulk actions) and tells
   // whether it holds every matching row (the header's checkbox).

@@ -1,6 +1,12 @@
 import type { KioskDB } from '../../../../db/schema'
 import { SignatureQueryEngine, firstViewByIndex, isFirstView, type EngineStatus } from './engine'
-import type { CallMessage, QueryMethod, SignatureQueryApi, WorkerMessage } from './protocol'
+import {
+  callEngine,
+  type CallMessage,
+  type QueryMethod,
+  type SignatureQueryApi,
+  type WorkerMessage,
+} from './protocol'
 
 /** Where the engine runs: in its module worker, or on the page when no worker could start. */
 export type Transport = 'worker' | 'thread'
@@ -110,18 +116,13 @@ export class SignatureQueryClient implements SignatureQueryApi {
 
   private call<T>(method: QueryMethod, args: unknown[]): Promise<T> {
     if (this.closed) return Promise.reject(new Error('closed'))
-    if (this.engine) return this.callEngine(this.engine, method, args) as Promise<T>
+    if (this.engine) return callEngine(this.engine, method, args) as Promise<T>
     return new Promise<T>((resolve, reject) => {
       const id = this.nextId++
       this.calls.set(id, { method, args, resolve: resolve as (value: never) => void, reject })
       // A worker queues messages until its module has run.
       this.worker!.postMessage({ id, method, args } satisfies CallMessage)
     })
-  }
-
-  private callEngine(engine: SignatureQueryEngine, method: QueryMethod, args: unknown[]) {
-    const fn = engine[method] as (...a: unknown[]) => Promise<unknown>
-    return fn.apply(engine, args)
   }
 
   private onMessage(message: WorkerMessage): void {
@@ -156,7 +157,7 @@ export class SignatureQueryClient implements SignatureQueryApi {
     const waiting = [...this.calls.values()]
     this.calls.clear()
     for (const call of waiting) {
-      this.callEngine(engine, call.method, call.args).then(
+      callEngine(engine, call.method, call.args).then(
         call.resolve as (v: unknown) => void,
         call.reject,
       )

@@ -136,15 +136,7 @@ export class SignatureQueryEngine {
       if (narrowed) return narrowed
     }
     await this.whenLoaded()
-    const matching = this.matching(q)
-    const offset = Math.max(0, Math.min(q.offset, matching.length))
-    return {
-      total: this.base.length,
-      matching: matching.length,
-      offset,
-      rows: matching.slice(offset, offset + Math.max(0, q.limit)),
-      version: this.version,
-    }
+    return windowOf(this.matching(q), q, this.base.length, this.version)
   }
 
   /** The ids of every matching row, in the query's order (select all matching). */
@@ -227,14 +219,7 @@ export class SignatureQueryEngine {
     )
     // One index value's records come in primary-key order: the data order sorting ties keep.
     const matching = this.filter(sortRows(records.map(toRow), ROW_COLUMN_LIST, q.sorting), q)
-    const offset = Math.max(0, Math.min(q.offset, matching.length))
-    return {
-      total,
-      matching: matching.length,
-      offset,
-      rows: matching.slice(offset, offset + Math.max(0, q.limit)),
-      version,
-    }
+    return windowOf(matching, q, total, version)
   }
 
   private whenLoaded(): Promise<void> {
@@ -366,6 +351,18 @@ export class SignatureQueryEngine {
     }
     return low
   }
+}
+
+/** The query's window of the matching rows, with the counts. */
+function windowOf(
+  matching: readonly SignatureRow[],
+  q: WindowQuery,
+  total: number,
+  version: number,
+): WindowAnswer {
+  const offset = Math.max(0, Math.min(q.offset, matching.length))
+  const rows = matching.slice(offset, offset + Math.max(0, q.limit))
+  return { total, matching: matching.length, offset, rows, version }
 }
 
 /** The table's first view: newest or oldest first (or unsorted), no search, no filter. */

@@ -23,6 +23,16 @@ export const QUERY_METHODS: readonly QueryMethod[] = [
   'facets',
 ]
 
+/** Runs one method of the engine with a call's arguments (in the worker, or on the page). */
+export function callEngine(
+  engine: SignatureQueryApi,
+  method: QueryMethod,
+  args: unknown[],
+): Promise<unknown> {
+  const fn = engine[method] as (...a: unknown[]) => Promise<unknown>
+  return fn.apply(engine, args)
+}
+
 /** Page → worker: one call. */
 export interface CallMessage {
   id: number

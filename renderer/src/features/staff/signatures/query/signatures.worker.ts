@@ -4,7 +4,7 @@
  */
 import { KioskDB } from '../../../../db/schema'
 import { SignatureQueryEngine } from './engine'
-import { QUERY_METHODS, type CallMessage, type WorkerMessage } from './protocol'
+import { QUERY_METHODS, callEngine, type CallMessage, type WorkerMessage } from './protocol'
 
 /** What this module uses of the worker's global scope (the project's types are the page's). */
 interface WorkerScope {
@@ -22,8 +22,7 @@ scope.addEventListener('message', (event: MessageEvent<CallMessage>) => {
     post({ kind: 'error', id, message: `Unknown method ${String(method)}` })
     return
   }
-  const call = engine[method] as (...a: unknown[]) => Promise<unknown>
-  call.apply(engine, args).then(
+  callEngine(engine, method, args).then(
     (value) => post({ kind: 'result', id, value }),
     (error: unknown) =>
       post({ kind: 'error', id, message: error instanceof Error ? error.message : String(error) }),

@@ -4,11 +4,15 @@ import type { ExportResult } from '@shared/export-jobs'
 import { Dialog } from '../../../components/Dialog'
 import { db } from '../../../db'
 import { api } from '../../../lib/api'
-import { createCertificates, inCertificateOrder, selectionLabel } from './bulk-certificates'
+import {
+  createCertificates,
+  inCertificateOrder,
+  selectionLabel,
+  type CertificatesJob,
+} from './bulk-certificates'
 import { exportSelection } from './day-export'
 import { clearJob, runJob, useJob, type JobKind } from './job-store'
 import { CertificatesJobStatus, ExportJobStatus } from './JobStatus'
-import type { CertificatesJob } from './outcomes'
 import { useExportFolder } from './useExportFolder'
 
 interface Props {

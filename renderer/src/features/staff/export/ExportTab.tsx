@@ -13,8 +13,8 @@ import {
   filterLabel,
   idsForFilter,
   type CertificateFilter,
+  type CertificatesJob,
 } from './bulk-certificates'
-import type { CertificatesJob } from './outcomes'
 import { exportDay } from './day-export'
 import { signatureDays } from './export-data'
 import { runJob, useJob } from './job-store'

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExportResult } from '@shared/export-jobs'
 import { cancelJob, useJob, type JobKind } from './job-store'
-import { CertificatesOutcome, ExportOutcome, type CertificatesJob } from './outcomes'
+import type { CertificatesJob } from './bulk-certificates'
+import { CertificatesOutcome, ExportOutcome } from './outcomes'
 
 interface Props<R> {
   kind: JobKind

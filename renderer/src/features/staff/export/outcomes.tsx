@@ -8,8 +8,6 @@ import { failureMessage } from '../../../lib/failure-message'
 import type { CertificatesJob } from './bulk-certificates'
 import { sendToPrinter, useBulkPrint, type PrintableJob } from './bulk-print'
 
-export type { CertificatesJob } from './bulk-certificates'
-
 /** What an export wrote and where: counts, then the folder path staff can read out or copy. */
 export function ExportOutcome({
   result,

@@ -39,13 +39,12 @@ test.describe('printing on a real print system', () => {
     const staff = new StaffPage(page)
     await staff.open()
     await staff.tab('Settings')
-    const printer = page.getByRole('combobox', { name: 'Certificate printer' })
     await expect(
-      printer.getByRole('option', { name: /Booth_Printer · system default/ }),
+      page
+        .getByRole('combobox', { name: 'Certificate printer' })
+        .getByRole('option', { name: /Booth_Printer · system default/ }),
     ).toBeAttached()
-    await printer.selectOption('Booth_Printer')
-    await page.getByRole('button', { name: 'Save settings' }).click()
-    await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.')
+    await staff.choosePrinter('Booth_Printer')
     await page.getByRole('button', { name: 'Print a test page' }).click()
     await expect(page.getByText('Test page printed on Booth_Printer.')).toBeVisible({
       timeout: 30_000,
@@ -106,10 +105,7 @@ test.describe('printing on a real print system', () => {
     await openKiosk(page, host)
     const staff = new StaffPage(page)
     await staff.open()
-    await staff.tab('Settings')
-    await page.getByRole('combobox', { name: 'Certificate printer' }).selectOption('Booth_Printer')
-    await page.getByRole('button', { name: 'Save settings' }).click()
-    await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.')
+    await staff.choosePrinter('Booth_Printer')
     await page.getByRole('button', { name: 'Lock' }).click()
 
     const visitor = new VisitorPage(page, 'en')

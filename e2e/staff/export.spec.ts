@@ -361,10 +361,7 @@ test.describe('bulk certificates on a real print system', () => {
     page,
   }) => {
     const staff = await openConsole(page, host)
-    await staff.tab('Settings')
-    await page.getByRole('combobox', { name: 'Certificate printer' }).selectOption('Booth_Printer')
-    await page.getByRole('button', { name: 'Save settings' }).click()
-    await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.')
+    await staff.choosePrinter('Booth_Printer')
 
     await staff.tab('Export')
     const tools = new ToolsPage(page)

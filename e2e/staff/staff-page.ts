@@ -36,6 +36,14 @@ export class StaffPage {
     await this.page.getByRole('tab', { name }).click()
   }
 
+  /** Chooses the certificate printer on the Settings tab (from the system's list) and saves. */
+  async choosePrinter(name: string) {
+    await this.tab('Settings')
+    await this.page.getByRole('combobox', { name: 'Certificate printer' }).selectOption(name)
+    await this.page.getByRole('button', { name: 'Save settings' }).click()
+    await expect(this.page.getByTestId('settings-status')).toHaveText('Settings saved.')
+  }
+
   resultCount() {
     return this.page.getByTestId('result-count')
   }

@@ -28,6 +28,27 @@ describe('Journal', () => {
     expect(await journal.stats()).toMatchObject({ signatures: 3, withdrawals: 0, badLines: 0 })
   })
 
+  it('writes an entry sent again (the page reloaded before it heard the answer) once', async () => {
+    const journal = await Journal.open(await tempDir(), silentLog)
+    const withdrawal: JournalEntry = {
+      type: 'withdrawal',
+      withdrawal: {
+        id: sampleRecord(1).id,
+        certificateNo: 'EWRC26-B01-000001',
+        withdrawnAt: '2026-10-13T12:00:00.000Z',
+      },
+    }
+    await journal.append([signature(1), signature(2)])
+    await journal.append([signature(2), signature(3), signature(3)])
+    await journal.append([withdrawal])
+    await journal.append([signature(1), withdrawal])
+    const page = await journal.read(0, 100)
+    expect(
+      page.entries.map((e) => (e.type === 'signature' ? e.record.certificateNo : 'withdrawal')),
+    ).toEqual(['EWRC26-B01-000001', 'EWRC26-B01-000002', 'EWRC26-B01-000003', 'withdrawal'])
+    expect(await journal.stats()).toMatchObject({ signatures: 3, withdrawals: 1 })
+  })
+
   it('keeps concurrent appends whole and in order', async () => {
     const journal = await Journal.open(await tempDir(), silentLog)
     await Promise.all(Array.from({ length: 50 }, (_, i) => journal.append([signature(i + 1)])))

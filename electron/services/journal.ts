@@ -37,6 +37,12 @@ export class Journal {
   private known: KnownStats | null = null
   private statsSaving: Promise<void> | null = null
   private statsDirty = false
+  /**
+   * What this process has appended (signature and withdrawal ids). The page deletes its queue
+   * entry only after the append has answered, so a reload in between sends the same lines again:
+   * they are written once.
+   */
+  private readonly appended = new Set<string>()
 
   constructor(
     private readonly file: string,
@@ -52,14 +58,22 @@ export class Journal {
     return this.file
   }
 
-  /** Appends entries as lines and resolves once they are on disk. */
+  /** Appends entries as lines and resolves once they are on disk; one sent again is kept once. */
   append(entries: JournalEntry[]): Promise<void> {
     const run = this.appends.then(() => this.write(entries))
     this.appends = run.catch(() => undefined)
     return run
   }
 
-  private async write(entries: JournalEntry[]): Promise<void> {
+  private async write(all: JournalEntry[]): Promise<void> {
+    const keys = new Set<string>()
+    const entries = all.filter((entry) => {
+      const key = entryKey(entry)
+      if (this.appended.has(key) || keys.has(key)) return false
+      keys.add(key)
+      return true
+    })
+    if (entries.length === 0) return
     let handle: FileHandle | undefined
     try {
       handle = await open(this.file, 'a+')
@@ -68,6 +82,7 @@ export class Journal {
       const prefix = size > 0 && !(await endsWithNewline(handle, size)) ? '\n' : ''
       await handle.write(prefix + entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n')
       await handle.datasync()
+      for (const key of keys) this.appended.add(key)
       await this.countAppended(handle, size, entries)
     } finally {
       await handle?.close()
@@ -276,6 +291,12 @@ function parseLine(text: string): JournalEntry | null {
   } catch {
     return null
   }
+}
+
+function entryKey(entry: JournalEntry): string {
+  return entry.type === 'signature'
+    ? `signature:${entry.record.id}`
+    : `withdrawal:${entry.withdrawal.id}`
 }
 
 async function endsWithNewline(handle: FileHandle, size: number): Promise<boolean> {

@@ -16,7 +16,7 @@ import { silentLog, useTempDirs } from '../testing/temp-dir'
 import { listPrinters } from './printers'
 import { printPdf } from './print-pdf'
 import { printTestPage } from './test-page'
-import { cupsUnavailableReason, type CupsServer } from './testing/cups-server'
+import { cupsUnavailableReason, startCupsServer, type CupsServer } from './testing/cups-server'
 import { useCupsServer } from './testing/use-cups-server'
 
 const unavailable = cupsUnavailableReason()
@@ -90,6 +90,13 @@ describe.skipIf(unavailable !== null)('printing through a private CUPS server', 
     const unknown = await printPdf(pdf, 'No_Such_Printer', { timeoutMs: 10_000 })
     expect(unknown).toMatchObject({ ok: false, reason: 'rejected' })
     expect(unknown.ok || unknown.message).toMatch(/does not exist/i)
+  })
+
+  it("a print server that cannot start says so in cupsd's own words", async () => {
+    // The very line that stopped CI when cupsd 2.4.2-3+deb12u10 began to refuse it.
+    await expect(
+      startCupsServer('Broken_Printer', { extraFilesConf: ['Printcap'] }),
+    ).rejects.toThrow(/did not start[\s\S]*Missing value for Printcap/)
   })
 
   /** A certificate PDF on disk to hand to lp. */

@@ -56,7 +56,8 @@ console.log(`Export folder: ${exportsDir}`)
 if (!values['no-open']) {
   const chromium = findChromium()
   if (chromium && hasDisplay())
-    openKioskBrowser(chromium, host.url, join(dataDir, 'browser-profile'))
+    // A one-time code on the command line, never the secret: other accounts can read it there.
+    openKioskBrowser(chromium, host.launchUrl(), join(dataDir, 'browser-profile'))
   else console.log('Open the URL above in a browser (no display or no Chromium found to open it).')
 }
 

@@ -82,7 +82,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       // A browser sends Origin with every POST; another page's origin is refused outright.
       const origin = req.headers.origin
       if (origin !== undefined && !allowedOrigins.has(origin)) {
-        req.resume()
+        await discard(req)
         return sendJson(res, 403, {
           ok: false,
           error: { code: 'forbidden', message: 'Requests from other sites are refused' },
@@ -105,7 +105,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     res: ServerResponse,
   ): Promise<{ input: unknown } | null> {
     if (req.method !== 'POST') {
-      req.resume()
+      await discard(req)
       sendJson(res, 405, {
         ok: false,
         error: { code: 'invalid-argument', message: 'Use POST' },
@@ -113,7 +113,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return null
     }
     if (!isJson(req.headers['content-type'])) {
-      req.resume()
+      await discard(req)
       sendJson(res, 415, {
         ok: false,
         error: { code: 'invalid-argument', message: 'Send the body as application/json' },
@@ -157,7 +157,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
     if (!hasSecret(req.headers.authorization, secret)) {
-      req.resume()
+      await discard(req)
       return sendJson(res, 401, {
         ok: false,
         error: { code: 'forbidden', message: 'Missing or wrong kiosk secret' },
@@ -202,6 +202,14 @@ function hasSecret(header: string | undefined, secret: string): boolean {
   const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '')
   const expected = Buffer.from(secret)
   return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+/**
+ * Reads a refused request's body to its end (up to the size limit) before the answer goes out,
+ * so the client gets the refusal instead of a connection closed under its upload.
+ */
+async function discard(req: IncomingMessage): Promise<void> {
+  await readBody(req).catch(() => undefined)
 }
 
 function readBody(req: IncomingMessage): Promise<string | 'too-large'> {

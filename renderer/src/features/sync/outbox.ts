@@ -367,7 +367,7 @@ export async function splitFailing(
         records: SignatureRecord[]
         withdrawals: Withdrawal[]
       }
-      const reason = `The register failed on this ${batch.serverFailures ?? 0} times in a row: ${
+      const reason = `The register failed ${batch.serverFailures ?? 0} times in a row on a batch with only this in it: ${
         batch.lastError ?? `status ${batch.lastStatus ?? '?'}`
       }`
       const abandon = () =>

@@ -232,7 +232,7 @@ describe('web host API fuzz', () => {
     expect((await api('getSettings')).body).toBe(settingsBefore)
     expect(await snapshot(h.dataDir)).toEqual(before)
     // The generator reached the handlers, not only the front door.
-    expect(statuses.get(200) ?? 0).toBeGreaterThan(50)
+    expect(statuses.get(200) ?? 0).toBeGreaterThan(20)
     expect([...statuses.keys()]).toEqual(expect.arrayContaining([401, 403, 405, 415]))
   }, 240_000)
 

@@ -205,11 +205,24 @@ function hasSecret(header: string | undefined, secret: string): boolean {
 }
 
 /**
- * Reads a refused request's body to its end (up to the size limit) before the answer goes out,
- * so the client gets the refusal instead of a connection closed under its upload.
+ * Reads a refused request's body to its end (up to the size limit, keeping none of it) before
+ * the answer goes out, so the client gets the refusal instead of a connection closed under its
+ * upload.
  */
-async function discard(req: IncomingMessage): Promise<void> {
-  await readBody(req).catch(() => undefined)
+function discard(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data')
+        req.resume()
+        resolve()
+      }
+    })
+    req.on('end', () => resolve())
+    req.on('error', () => resolve())
+  })
 }
 
 function readBody(req: IncomingMessage): Promise<string | 'too-large'> {

@@ -4,7 +4,13 @@
  * proxy in front of the real register.
  */
 import { expect, type Page } from '@playwright/test'
-import { createServer, request as httpRequest, type Server } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { certificateVerificationSchema, statsSchema } from '../../electron/shared/register-protocol'
 import { normaliseEmail } from '../../electron/shared/normalise'
@@ -219,11 +225,19 @@ export async function expectExactlyOnce(
 
 /**
  * A loopback proxy in front of the register that can hold the register's answer to a batch
- * (after the register committed it) so a test can kill the kiosk mid-send.
+ * (after the register committed it) so a test can kill the kiosk mid-send, or answer 500 to
+ * every batch holding a given record.
  */
 export class FaultProxy {
   /** While true, answers to POST /v1/batches are held back (the register has answered). */
   holdBatchAnswers = false
+  /**
+   * A batch whose body contains this text is answered 500 without reaching the register, as a
+   * register that fails on one record would (e.g. a database refusing a character).
+   */
+  failBatchesContaining: string | null = null
+  /** Batches answered 500 because of `failBatchesContaining`. */
+  failedBatches = 0
   /** Resolves once an answer is being held. */
   answerHeld: Promise<number>
   private markHeld!: (status: number) => void
@@ -248,27 +262,43 @@ export class FaultProxy {
       `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     )
     server.on('request', (req, res) => {
-      const upstream = new URL(req.url ?? '/', target())
-      const forward = httpRequest(
-        upstream,
-        { method: req.method, headers: { ...req.headers, host: upstream.host }, agent: false },
-        (answer) => {
-          const chunks: Buffer[] = []
-          answer.on('data', (chunk: Buffer) => chunks.push(chunk))
-          answer.on('end', () => {
-            if (req.method === 'POST' && proxy.holdBatchAnswers) {
-              proxy.markHeld(answer.statusCode ?? 0)
-              return // never answered: the client dies waiting, or the proxy is closed
-            }
-            res.writeHead(answer.statusCode ?? 502, answer.headers)
-            res.end(Buffer.concat(chunks))
-          })
-        },
-      )
-      forward.on('error', () => res.destroy())
-      req.pipe(forward)
+      const sent: Buffer[] = []
+      req.on('data', (chunk: Buffer) => sent.push(chunk))
+      req.on('end', () => proxy.forward(req, res, Buffer.concat(sent), target()))
     })
     return proxy
+  }
+
+  private forward(req: IncomingMessage, res: ServerResponse, body: Buffer, target: string): void {
+    if (
+      req.method === 'POST' &&
+      this.failBatchesContaining !== null &&
+      body.toString('utf8').includes(this.failBatchesContaining)
+    ) {
+      this.failedBatches += 1
+      res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: 'invalid byte sequence for encoding "UTF8": 0x00' }))
+      return
+    }
+    const upstream = new URL(req.url ?? '/', target)
+    const forward = httpRequest(
+      upstream,
+      { method: req.method, headers: { ...req.headers, host: upstream.host }, agent: false },
+      (answer) => {
+        const chunks: Buffer[] = []
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk))
+        answer.on('end', () => {
+          if (req.method === 'POST' && this.holdBatchAnswers) {
+            this.markHeld(answer.statusCode ?? 0)
+            return // never answered: the client dies waiting, or the proxy is closed
+          }
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          res.end(Buffer.concat(chunks))
+        })
+      },
+    )
+    forward.on('error', () => res.destroy())
+    forward.end(body)
   }
 
   async close(): Promise<void> {

@@ -20,21 +20,34 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {
   return process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY)
 }
 
-/** Opens the kiosk URL full screen in Chromium's kiosk mode, with a profile kept in the data folder. */
-export function openKioskBrowser(chromium: string, url: string, profileDir: string): void {
-  const child = spawn(
-    chromium,
-    [
-      `--user-data-dir=${profileDir}`,
-      '--kiosk',
-      `--app=${url}`,
-      '--no-first-run',
-      '--disable-translate',
-      '--disable-pinch',
-      '--overscroll-history-navigation=0',
-      '--disable-features=Translate,PasswordManagerOnboarding,AutofillServerCommunication',
-    ],
-    { stdio: 'ignore', detached: true },
-  )
+/**
+ * Chromium's arguments for the kiosk: full screen kiosk mode, a profile kept in the data folder.
+ * `url` must be the host's `launchUrl()` (a one-time code), never the URL with the secret:
+ * `/proc/<pid>/cmdline` is readable by every local account.
+ */
+export function kioskBrowserArgs(url: string, profileDir: string): string[] {
+  return [
+    `--user-data-dir=${profileDir}`,
+    '--kiosk',
+    `--app=${url}`,
+    '--no-first-run',
+    '--disable-translate',
+    '--disable-pinch',
+    '--overscroll-history-navigation=0',
+    '--disable-features=Translate,PasswordManagerOnboarding,AutofillServerCommunication',
+  ]
+}
+
+/** Opens the kiosk full screen in Chromium's kiosk mode; returns the browser's process id. */
+export function openKioskBrowser(
+  chromium: string,
+  url: string,
+  profileDir: string,
+): number | undefined {
+  const child = spawn(chromium, kioskBrowserArgs(url, profileDir), {
+    stdio: 'ignore',
+    detached: true,
+  })
   child.unref()
+  return child.pid
 }

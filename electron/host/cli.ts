@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import { existsSync } from 'node:fs'
 import { createLogger } from '../services/logger'
 import { openKioskServices } from '../services/kiosk-services'
+import { SettingsUnusableError } from '../services/settings-store'
 import { startHost } from './server'
 import { BUILT_RENDERER, DEFAULT_DATA_DIR, DEFAULT_PORT } from './paths'
 import { findChromium, hasDisplay, openKioskBrowser } from './browser'
@@ -38,7 +39,14 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 const dataDir = resolve(values.data)
 const log = createLogger('web-host')
 const exportsDir = resolve(values.exports ?? join(dataDir, 'exports'))
-const services = await openKioskServices({ dataDir, runtime: 'web', log, exportsDir })
+const services = await openKioskServices({ dataDir, runtime: 'web', log, exportsDir }).catch(
+  (error: unknown) => {
+    // Damaged settings: refuse to start rather than run on defaults; the message says what to do.
+    if (!(error instanceof SettingsUnusableError)) throw error
+    console.error(`Cohesion Kiosk cannot start. ${error.message}`)
+    process.exit(3)
+  },
+)
 const host = await startHost({ handlers: services.handlers, rendererDir, log, port })
 
 console.log(`Cohesion Kiosk web host ready: ${host.url}`)
@@ -48,7 +56,8 @@ console.log(`Export folder: ${exportsDir}`)
 if (!values['no-open']) {
   const chromium = findChromium()
   if (chromium && hasDisplay())
-    openKioskBrowser(chromium, host.url, join(dataDir, 'browser-profile'))
+    // A one-time code on the command line, never the secret: other accounts can read it there.
+    openKioskBrowser(chromium, host.launchUrl(), join(dataDir, 'browser-profile'))
   else console.log('Open the URL above in a browser (no display or no Chromium found to open it).')
 }
 

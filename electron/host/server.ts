@@ -9,6 +9,10 @@ import { readStaticFile } from './static-files'
 
 export const LOOPBACK = '127.0.0.1'
 const MAX_BODY_BYTES = 64 * 1024 * 1024
+/** How long a launch code may wait for the browser to exchange it. */
+export const LAUNCH_CODE_MS = 60_000
+/** Where the page exchanges its launch code for the secret (outside /api/: no secret yet). */
+export const SESSION_PATH = '/session'
 
 export interface HostOptions {
   handlers: Handlers
@@ -20,13 +24,22 @@ export interface HostOptions {
   bindAddress?: string
   /** Per-launch secret; generated when not given. */
   secret?: string
+  now?: () => number
 }
 
 export interface RunningHost {
   port: number
   secret: string
-  /** The URL to open: the secret travels in the fragment, which is never sent to a server. */
+  /**
+   * The URL for a test or a person to open: the secret travels in the fragment, which is never
+   * sent to a server. Never put it on a command line (other accounts can read those).
+   */
   url: string
+  /**
+   * A URL for a browser started from here: it holds a one-time code, valid once and for
+   * `LAUNCH_CODE_MS`, that the page exchanges for the secret at POST /session.
+   */
+  launchUrl(): string
   close(): Promise<void>
 }
 
@@ -48,6 +61,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   })
   const port = (server.address() as AddressInfo).port
   const allowedHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`])
+  const allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`))
+  const now = options.now ?? Date.now
+  /** Launch codes not used yet, with the time each stops being valid. */
+  const codes = new Map<string, number>()
   server.on('request', (req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.log.error({ err: error }, 'web host request failed')
@@ -61,6 +78,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden host')
     }
     const path = new URL(req.url ?? '/', `http://${LOOPBACK}`).pathname
+    if (path.startsWith('/api/') || path === SESSION_PATH) {
+      // A browser sends Origin with every POST; another page's origin is refused outright.
+      const origin = req.headers.origin
+      if (origin !== undefined && !allowedOrigins.has(origin)) {
+        await discard(req)
+        return sendJson(res, 403, {
+          ok: false,
+          error: { code: 'forbidden', message: 'Requests from other sites are refused' },
+        })
+      }
+    }
+    if (path === SESSION_PATH) return exchangeCode(req, res)
     if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length))
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
@@ -70,35 +99,73 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     send(res, 200, file.contentType, file.body)
   }
 
+  /** Checks every API request shares: POST, a JSON body of bounded size. */
+  async function readJsonPost(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<{ input: unknown } | null> {
+    if (req.method !== 'POST') {
+      await discard(req)
+      sendJson(res, 405, {
+        ok: false,
+        error: { code: 'invalid-argument', message: 'Use POST' },
+      })
+      return null
+    }
+    if (!isJson(req.headers['content-type'])) {
+      await discard(req)
+      sendJson(res, 415, {
+        ok: false,
+        error: { code: 'invalid-argument', message: 'Send the body as application/json' },
+      })
+      return null
+    }
+    const body = await readBody(req)
+    if (body === 'too-large') {
+      sendJson(res, 413, {
+        ok: false,
+        error: { code: 'invalid-argument', message: 'Request too large' },
+      })
+      return null
+    }
+    try {
+      return { input: body.length ? JSON.parse(body) : undefined }
+    } catch {
+      sendJson(res, 400, {
+        ok: false,
+        error: { code: 'invalid-argument', message: 'Body is not JSON' },
+      })
+      return null
+    }
+  }
+
+  async function exchangeCode(req: IncomingMessage, res: ServerResponse) {
+    const read = await readJsonPost(req, res)
+    if (!read) return
+    const code = isRecord(read.input) ? read.input.code : undefined
+    const until = typeof code === 'string' ? codes.get(code) : undefined
+    // Used once, whether it was still valid or not.
+    if (typeof code === 'string') codes.delete(code)
+    if (until === undefined || until < now()) {
+      return sendJson(res, 403, {
+        ok: false,
+        error: { code: 'forbidden', message: 'This launch code is unknown, used or expired' },
+      })
+    }
+    sendJson(res, 200, { ok: true, value: { secret } })
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
     if (!hasSecret(req.headers.authorization, secret)) {
+      await discard(req)
       return sendJson(res, 401, {
         ok: false,
         error: { code: 'forbidden', message: 'Missing or wrong kiosk secret' },
       })
     }
-    if (req.method !== 'POST') {
-      return sendJson(res, 405, {
-        ok: false,
-        error: { code: 'invalid-argument', message: 'Use POST' },
-      })
-    }
-    const body = await readBody(req)
-    if (body === 'too-large') {
-      return sendJson(res, 413, {
-        ok: false,
-        error: { code: 'invalid-argument', message: 'Request too large' },
-      })
-    }
-    let input: unknown
-    try {
-      input = body.length ? (JSON.parse(body) as { input?: unknown }).input : undefined
-    } catch {
-      return sendJson(res, 400, {
-        ok: false,
-        error: { code: 'invalid-argument', message: 'Body is not JSON' },
-      })
-    }
+    const read = await readJsonPost(req, res)
+    if (!read) return
+    const input = isRecord(read.input) ? read.input.input : undefined
     const result = await dispatch(options.handlers, method, input, options.log)
     const status = result.ok ? 200 : result.error.code === 'unknown-method' ? 404 : 200
     sendJson(res, status, result)
@@ -108,6 +175,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     port,
     secret,
     url: `http://${LOOPBACK}:${port}/#k=${secret}`,
+    launchUrl: () => {
+      const code = randomBytes(18).toString('base64url')
+      for (const [known, until] of codes) if (until < now()) codes.delete(known)
+      codes.set(code, now() + LAUNCH_CODE_MS)
+      return `http://${LOOPBACK}:${port}/#c=${code}`
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
@@ -116,10 +189,40 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 }
 
+/** `application/json`, with or without parameters such as `; charset=utf-8`. */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json'
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 function hasSecret(header: string | undefined, secret: string): boolean {
   const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '')
   const expected = Buffer.from(secret)
   return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+/**
+ * Reads a refused request's body to its end (up to the size limit, keeping none of it) before
+ * the answer goes out, so the client gets the refusal instead of a connection closed under its
+ * upload.
+ */
+function discard(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data')
+        req.resume()
+        resolve()
+      }
+    })
+    req.on('end', () => resolve())
+    req.on('error', () => resolve())
+  })
 }
 
 function readBody(req: IncomingMessage): Promise<string | 'too-large'> {

@@ -4,21 +4,19 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createLogger } from '../services/logger'
 import { openKioskServices } from '../services/kiosk-services'
+import { SettingsUnusableError } from '../services/settings-store'
 import { registerIpc } from './ipc'
 import { applyLockdown } from './lockdown'
+import { pageRules } from './page-url'
 import { createKioskWindow } from './window'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
-const isProduction = app.isPackaged || !devServerUrl
 const windowed = process.argv.includes('--windowed') || process.env.KIOSK_WINDOWED === '1'
-const rendererIndex = join(here, '../renderer/index.html')
-const pageUrl = devServerUrl ?? pathToFileURL(rendererIndex).href
-
-function isOwnPage(url: string): boolean {
-  if (devServerUrl) return url.startsWith(devServerUrl)
-  return url.split('#')[0] === pageUrl
-}
+const { pageUrl, isProduction, isOwnPage } = pageRules({
+  isPackaged: app.isPackaged,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  rendererIndexUrl: pathToFileURL(join(here, '../renderer/index.html')).href,
+})
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -42,13 +40,23 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     applyLockdown(isOwnPage, isProduction, join(app.getPath('userData'), 'certificates'))
-    const services = await openKioskServices({
-      dataDir: app.getPath('userData'),
-      runtime: 'electron',
-      log,
-      exportsDir: join(app.getPath('userData'), 'exports'),
-      chooseFolder,
-    })
+    let services: Awaited<ReturnType<typeof openKioskServices>>
+    try {
+      services = await openKioskServices({
+        dataDir: app.getPath('userData'),
+        runtime: 'electron',
+        log,
+        exportsDir: join(app.getPath('userData'), 'exports'),
+        chooseFolder,
+      })
+    } catch (error) {
+      // Damaged settings: refuse to start rather than run on defaults; say which file and why.
+      if (!(error instanceof SettingsUnusableError)) throw error
+      log.error({ file: error.file }, error.message)
+      dialog.showErrorBox('Cohesion Kiosk cannot start', error.message)
+      app.exit(1)
+      return
+    }
     registerIpc(services.handlers, isOwnPage, log)
     const window = (kioskWindow = createKioskWindow({
       preload: join(here, '../preload/index.cjs'),

@@ -1,10 +1,11 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SignatureRecord } from '../shared/signature'
 import type { PrintResult } from '../shared/printing'
 import { renderCertificate } from './certificates'
 import { printPdf } from './printing'
 import type { SettingsStore } from './settings-store'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files'
 
 /** How long a visitor waits for "printed" before being told to ask the staff. */
 export const PRINT_TIMEOUT_MS = 45_000
@@ -30,10 +31,11 @@ export class CertificateDesk {
     if (!printerName) {
       return { ok: false, reason: 'no-printer', message: 'No printer is chosen in the settings.' }
     }
-    await mkdir(this.spoolDir, { recursive: true })
+    await ensurePrivateDir(this.spoolDir)
     const file = join(this.spoolDir, `${record.certificateNo}.pdf`)
     try {
-      await writeFile(file, await this.render(record))
+      // The certificate holds the signatory's name: private while it waits for the spooler.
+      await writeFile(file, await this.render(record), { mode: PRIVATE_FILE_MODE })
       return await printPdf(file, printerName, {
         timeoutMs: PRINT_TIMEOUT_MS,
         waitForCompletion: true,

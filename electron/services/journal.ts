@@ -76,7 +76,7 @@ export class Journal {
     if (entries.length === 0) return
     let handle: FileHandle | undefined
     try {
-      handle = await open(this.file, 'a+')
+      handle = await open(this.file, 'a+', 0o600)
       // A previous crash may have left a partial last line: start on a fresh line so it stays the only bad one.
       const size = (await handle.stat()).size
       const prefix = size > 0 && !(await endsWithNewline(handle, size)) ? '\n' : ''

@@ -56,44 +56,68 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
  * The staff PIN and the console session, in the main process only. The PIN hash sits in the
  * settings' secrets; wrong attempts lock entry for a growing delay; the session closes after
  * two idle minutes or on Lock, and staff-only handlers call `requireSession()`.
+ *
+ * Attempts are verified one at a time, in order of arrival: each one sees the failures and the
+ * lock left by the one before, so a burst of attempts sent at once gets no more tries than
+ * attempts sent one by one. During a lock nothing is hashed. The failure count and the lock end
+ * are saved in the settings store before the answer goes out, so a restart keeps them.
  */
 export class StaffAuth {
-  private failures = 0
-  private lockedUntil = 0
   private sessionUntil = 0
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly now: () => number
+  private readonly verify: (pin: string, stored: string) => Promise<boolean>
 
   constructor(
     private readonly settings: SettingsStore,
-    private readonly now: () => number = Date.now,
-  ) {}
+    options: {
+      now?: () => number
+      /** The slow check; tests count its calls. */
+      verify?: (pin: string, stored: string) => Promise<boolean>
+    } = {},
+  ) {
+    this.now = options.now ?? Date.now
+    this.verify = options.verify ?? verifyPin
+  }
 
   status(): StaffStatus {
+    const lockedUntil = this.lockedUntil()
     return {
       pinSet: this.settings.secret('staffPinHash') !== null,
-      lockedUntil: this.lockedUntil > this.now() ? new Date(this.lockedUntil).toISOString() : null,
+      lockedUntil: lockedUntil > this.now() ? new Date(lockedUntil).toISOString() : null,
       unlocked: this.sessionOpen(),
     }
   }
 
-  async unlock(pin: string): Promise<UnlockResult> {
-    const now = this.now()
-    if (this.lockedUntil > now) {
-      return { ok: false, lockedUntil: new Date(this.lockedUntil).toISOString(), attemptsLeft: 0 }
+  unlock(pin: string): Promise<UnlockResult> {
+    const attempt = this.queue.then(() => this.attempt(pin))
+    this.queue = attempt.catch(() => undefined)
+    return attempt
+  }
+
+  private async attempt(pin: string): Promise<UnlockResult> {
+    const lockedUntil = this.lockedUntil()
+    if (lockedUntil > this.now()) {
+      return { ok: false, lockedUntil: new Date(lockedUntil).toISOString(), attemptsLeft: 0 }
     }
     const stored = this.settings.secret('staffPinHash')
     if (!stored) throw new ApiError('conflict', 'No staff PIN is set yet')
-    if (await verifyPin(pin, stored)) {
-      this.failures = 0
-      this.sessionUntil = now + SESSION_IDLE_MS
+    if (await this.verify(pin, stored)) {
+      if (this.settings.secret('staffPinFailures') !== 0 || this.lockedUntil() !== 0) {
+        await this.settings.setSecrets({ staffPinFailures: 0, staffPinLockedUntil: null })
+      }
+      this.sessionUntil = this.now() + SESSION_IDLE_MS
       return { ok: true }
     }
-    this.failures += 1
-    const over = this.failures - FREE_ATTEMPTS
-    if (over >= 0) {
-      this.lockedUntil = now + Math.min(FIRST_LOCK_MS * 2 ** over, MAX_LOCK_MS)
-      return { ok: false, lockedUntil: new Date(this.lockedUntil).toISOString(), attemptsLeft: 0 }
+    const failures = this.settings.secret('staffPinFailures') + 1
+    const over = failures - FREE_ATTEMPTS
+    // The lock runs from the end of the check, so the hashing time does not shorten it.
+    const until = over >= 0 ? this.now() + Math.min(FIRST_LOCK_MS * 2 ** over, MAX_LOCK_MS) : null
+    await this.settings.setSecrets({ staffPinFailures: failures, staffPinLockedUntil: until })
+    if (until !== null) {
+      return { ok: false, lockedUntil: new Date(until).toISOString(), attemptsLeft: 0 }
     }
-    return { ok: false, lockedUntil: null, attemptsLeft: FREE_ATTEMPTS - this.failures }
+    return { ok: false, lockedUntil: null, attemptsLeft: FREE_ATTEMPTS - failures }
   }
 
   /** First start: anyone may set the PIN. Afterwards only an open session may change it. */
@@ -111,6 +135,10 @@ export class StaffAuth {
   requireSession(): void {
     if (!this.sessionOpen()) throw new ApiError('forbidden', 'The staff console is locked')
     this.sessionUntil = this.now() + SESSION_IDLE_MS
+  }
+
+  private lockedUntil(): number {
+    return this.settings.secret('staffPinLockedUntil') ?? 0
   }
 
   private sessionOpen(): boolean {

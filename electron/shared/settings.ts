@@ -46,6 +46,18 @@ export type EditableSettings = z.infer<typeof editableSettingsSchema>
 export type PublicSettings = EditableSettings & {
   registerTokenSet: boolean
   staffPinSet: boolean
+  /** Set when the kiosk started from its last good settings copy because the file was unusable. */
+  settingsRestored: SettingsRestored | null
+}
+
+/** Staff are told on the dashboard: the settings file was damaged and the last good copy used. */
+export interface SettingsRestored {
+  /** When this run started from the copy (ISO). */
+  at: string
+  /** What was wrong with the settings file, in words. */
+  reason: string
+  /** Where the damaged file was moved for inspection, or null when it was missing. */
+  movedTo: string | null
 }
 
 export const settingsUpdateSchema = editableSettingsSchema.partial().strict()

@@ -79,7 +79,20 @@ export interface OutboxBatch {
   lastError: string | null
   /** HTTP status of the last refusal or failure, null for network failures. */
   lastStatus: number | null
-  state: 'queued' | 'stopped' | 'done'
+  /**
+   * `abandoned`: the register failed on it again and again (5xx), so its items went into smaller
+   * batches or, alone, were marked rejected; it is never sent again.
+   */
+  state: 'queued' | 'stopped' | 'done' | 'abandoned'
+  /** 5xx answers in a row (not 503, which means busy); absent in batches stored before. */
+  serverFailures?: number
+  /** When this batch, or the batch it was split from, first got a 5xx (ISO), or null. */
+  failingSince?: string | null
+  /**
+   * A single item the register failed on before it had accepted anything else: other batches go
+   * first, and it is only marked rejected once the register has shown it can take other batches.
+   */
+  deferred?: boolean
   /** For a stopped batch: the register credential (URL + token fingerprint) that was refused. */
   stoppedCredential: string | null
   doneAt: string | null

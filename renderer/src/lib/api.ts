@@ -9,15 +9,41 @@ import { fromWire, toWire } from '@shared/wire'
 
 const SECRET_KEY = 'kiosk-host-secret'
 
-/** Takes the secret from the URL fragment the host printed, keeps it for this tab, and removes it from the address. */
-function hostSecret(): string {
-  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('k')
-  if (fromHash) {
-    sessionStorage.setItem(SECRET_KEY, fromHash)
-    history.replaceState(null, '', window.location.pathname)
-    return fromHash
+/**
+ * The per-launch secret, kept for this tab. It comes from the URL fragment: `#k=<secret>` as the
+ * host prints it, or `#c=<code>` from a browser the host started itself (a command line is
+ * readable by every local account, so it carries only a one-time code, exchanged here once).
+ * Either is removed from the address at once.
+ */
+async function hostSecret(): Promise<string> {
+  const fragment = new URLSearchParams(window.location.hash.slice(1))
+  const given = fragment.get('k')
+  const code = fragment.get('c')
+  if (given || code) history.replaceState(null, '', window.location.pathname)
+  if (given) {
+    sessionStorage.setItem(SECRET_KEY, given)
+    return given
+  }
+  if (code) {
+    const secret = await exchangeCode(code)
+    if (secret) sessionStorage.setItem(SECRET_KEY, secret)
+    return secret ?? ''
   }
   return sessionStorage.getItem(SECRET_KEY) ?? ''
+}
+
+async function exchangeCode(code: string): Promise<string | null> {
+  try {
+    const response = await fetch('/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    })
+    const answer = fromWire(await response.text()) as ApiResult<{ secret?: unknown }>
+    return answer.ok && typeof answer.value.secret === 'string' ? answer.value.secret : null
+  } catch {
+    return null
+  }
 }
 
 function httpTransport(): (name: MethodName, input: unknown) => Promise<ApiResult<unknown>> {
@@ -27,7 +53,7 @@ function httpTransport(): (name: MethodName, input: unknown) => Promise<ApiResul
     try {
       response = await fetch(`/api/${name}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await secret}` },
         body: toWire({ input }),
       })
     } catch {

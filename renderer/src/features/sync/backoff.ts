@@ -6,12 +6,15 @@ export interface SyncTuning {
   maxDelayMs: number
   /** How often the engine looks for new signatures when nothing is waiting. */
   pollMs: number
+  /** 5xx answers in a row after which a batch is split to find the record the register fails on. */
+  splitAfterFailures: number
 }
 
 export const DEFAULT_TUNING: SyncTuning = {
   baseDelayMs: 1_000,
   maxDelayMs: 5 * 60_000,
   pollMs: 15_000,
+  splitAfterFailures: 3,
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   recordFailure,
   recordProblem,
   releaseStopped,
+  splitFailing,
   type BatchLimits,
 } from './outbox'
 
@@ -239,7 +240,17 @@ export class SyncEngine {
               ? backoffDelay(attempts, this.tuning, this.random)
               : Math.max(outcome.retryAfterMs, this.tuning.baseDelayMs)
           const at = now.getTime() + wait
-          await recordFailure(db, batch.id, { ...outcome, kind: 'retry', now, nextAttemptAt: at })
+          const serverFailures = await recordFailure(db, batch.id, {
+            ...outcome,
+            kind: 'retry',
+            now,
+            nextAttemptAt: at,
+          })
+          // One record the register cannot take must not stop every later batch for good.
+          if (serverFailures >= this.tuning.splitAfterFailures) {
+            const split = await splitFailing(db, batch.id, now)
+            if (split.kind !== 'none') continue
+          }
           this.schedule(at)
           return { sent, ended: 'waiting' }
         }

@@ -90,10 +90,13 @@ export async function nextBatch(
       const queued = unfinished
         .filter((b) => b.state === 'queued')
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      if (queued[0]) return queued[0]
+      const ready = queued.find((b) => !b.deferred)
+      if (ready) return ready
       if (unfinished.some((b) => b.state === 'stopped' && blocksEverything(b.lastStatus))) {
         return null
       }
+      // Only deferred suspects are left: new records go first, then the suspects again.
+      const deferred = queued[0] ?? null
 
       const taken = new Set(unfinished.flatMap((b) => [...b.recordIds, ...b.withdrawalIds]))
       const withdrawals = (
@@ -117,7 +120,7 @@ export async function nextBatch(
         .limit(limits.maxRecords)
         .primaryKeys()
       const records = await loadSignatureRecords(db, ids)
-      if (records.length === 0 && withdrawals.length === 0) return null
+      if (records.length === 0 && withdrawals.length === 0) return deferred
 
       const batch = buildBatch({
         id: options.newId?.() ?? crypto.randomUUID(),
@@ -286,7 +289,7 @@ export async function applyAnswer(
 }
 
 /**
- * Remembers a failed send: a `retry` keeps the batch queued until `nextAttemptAt`; a `stop` parks
+ * Remembers a failed send and returns how many 5xx answers in a row the batch has had: a `retry` keeps the batch queued until `nextAttemptAt`; a `stop` parks
  * it until the credential changes or staff press "Sync now". The records stay pending.
  */
 export async function recordFailure(
@@ -300,23 +303,141 @@ export async function recordFailure(
     nextAttemptAt?: number
     credential?: string
   },
-): Promise<void> {
+): Promise<number> {
+  const at = failure.now.toISOString()
   const error: SyncError = {
-    at: failure.now.toISOString(),
+    at,
     message: failure.reason,
     status: failure.status,
     stopped: failure.kind === 'stop',
   }
-  await db.transaction('rw', [db.batches, db.meta], async () => {
+  return db.transaction('rw', [db.batches, db.meta], async () => {
+    const batch = await db.batches.get(batchId)
+    const server = isServerFailure(failure.status)
+    const serverFailures = server ? (batch?.serverFailures ?? 0) + 1 : 0
     await db.batches.update(batchId, {
       lastError: failure.reason,
       lastStatus: failure.status,
       state: failure.kind === 'stop' ? 'stopped' : 'queued',
       stoppedCredential: failure.kind === 'stop' ? (failure.credential ?? null) : null,
       nextAttemptAt: failure.nextAttemptAt ?? failure.now.getTime(),
+      serverFailures,
+      failingSince: server ? (batch?.failingSince ?? at) : (batch?.failingSince ?? null),
     })
     await db.meta.put({ key: META.lastError, value: error })
+    return serverFailures
   })
+}
+
+/** A 5xx that may come from the batch's content; 503 only says the register is busy. */
+export function isServerFailure(status: number | null): boolean {
+  return status !== null && status >= 500 && status <= 599 && status !== 503
+}
+
+/** What `splitFailing` did with a batch the register failed on too often. */
+export type SplitResult =
+  | { kind: 'split'; into: string[] }
+  | { kind: 'rejected'; id: string }
+  | { kind: 'deferred' }
+  | { kind: 'none' }
+
+/**
+ * A batch the register answered 5xx too many times in a row, in ONE transaction: abandoned, and
+ * its items (as last sent, so the register sees the same records) put into two new batches; or,
+ * for a single item, that record or withdrawal marked rejected with the register's last answer.
+ * A single item is only rejected once the register has accepted some batch since this failure
+ * began; before that (the register may be failing for everyone) it is deferred behind new
+ * batches and tried again. If the register had in fact committed the abandoned batch, the new
+ * batches are answered `duplicate` under the same certificate numbers, which count as synced.
+ */
+export async function splitFailing(
+  db: KioskDB,
+  batchId: string,
+  now: Date,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<SplitResult> {
+  const at = now.toISOString()
+  return db.transaction(
+    'rw',
+    [db.batches, db.signatures, db.tombstones, db.meta],
+    async (): Promise<SplitResult> => {
+      const batch = await db.batches.get(batchId)
+      if (!batch || batch.state !== 'queued' || !batch.body) return { kind: 'none' }
+      const sent = JSON.parse(batch.body) as {
+        records: SignatureRecord[]
+        withdrawals: Withdrawal[]
+      }
+      const reason = `The register failed ${batch.serverFailures ?? 0} times in a row on a batch with only this in it: ${
+        batch.lastError ?? `status ${batch.lastStatus ?? '?'}`
+      }`
+      const abandon = () =>
+        db.batches.update(batch.id, { state: 'abandoned', doneAt: at, body: '', deferred: false })
+
+      const items = sent.records.length + sent.withdrawals.length
+      if (items <= 1) {
+        const lastSuccessAt = (await db.meta.get(META.lastSuccessAt))?.value
+        const since = batch.failingSince ?? batch.createdAt
+        if (typeof lastSuccessAt !== 'string' || lastSuccessAt <= since) {
+          await db.batches.update(batch.id, { deferred: true, serverFailures: 0 })
+          return { kind: 'deferred' }
+        }
+        await abandon()
+        const record = sent.records[0]
+        if (record) {
+          const stored = await db.signatures.get(record.id)
+          if (stored?.syncState === 'pending') {
+            await db.signatures.put({
+              ...stored,
+              syncState: 'rejected',
+              syncedAt: at,
+              syncNote: reason,
+            })
+          }
+          return { kind: 'rejected', id: record.id }
+        }
+        const withdrawal = sent.withdrawals[0]
+        if (withdrawal) {
+          const tombstone = await db.tombstones.get(withdrawal.id)
+          if (tombstone?.syncState === 'pending') {
+            const answered: AnsweredTombstone = {
+              ...tombstone,
+              syncState: 'rejected',
+              syncedAt: at,
+              syncNote: reason,
+            }
+            await db.tombstones.put(answered)
+          }
+          return { kind: 'rejected', id: withdrawal.id }
+        }
+        return { kind: 'none' }
+      }
+
+      await abandon()
+      // Halves of the items as one list (withdrawals first, as they were sent) so that a batch of
+      // two withdrawals or of one withdrawal and one record splits too.
+      const all: ({ record: SignatureRecord } | { withdrawal: Withdrawal })[] = [
+        ...sent.withdrawals.map((withdrawal) => ({ withdrawal })),
+        ...sent.records.map((record) => ({ record })),
+      ]
+      const middle = Math.ceil(all.length / 2)
+      const into: string[] = []
+      for (const [i, part] of [all.slice(0, middle), all.slice(middle)].entries()) {
+        const half = buildBatch({
+          id: newId(),
+          kioskId: batch.kioskId,
+          // The first half is the older, so it goes first.
+          now: new Date(now.getTime() + i),
+          records: part.flatMap((item) => ('record' in item ? [item.record] : [])),
+          withdrawals: part.flatMap((item) => ('withdrawal' in item ? [item.withdrawal] : [])),
+          maxBytes: Number.POSITIVE_INFINITY,
+        })
+        half.failingSince = batch.failingSince ?? at
+        await db.batches.add(half)
+        into.push(half.id)
+      }
+      return { kind: 'split', into }
+    },
+  )
 }
 
 /** Remembers a problem that concerns no batch (the register not answering, no token set). */

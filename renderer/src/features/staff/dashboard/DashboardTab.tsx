@@ -31,6 +31,16 @@ export function DashboardTab({ settings, syncPanel }: Props) {
 
   return (
     <div className="dashboard">
+      {settings.settingsRestored && (
+        <p className="field__error" role="alert" data-testid="settings-restored">
+          {settings.settingsRestored.movedTo
+            ? t('staff.dashboard.settingsRestored', {
+                reason: settings.settingsRestored.reason,
+                movedTo: settings.settingsRestored.movedTo,
+              })
+            : t('staff.dashboard.settingsRestoredMissing')}
+        </p>
+      )}
       <div className="dashboard__tiles">
         <Tile
           label={t('staff.dashboard.today')}

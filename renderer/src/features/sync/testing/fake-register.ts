@@ -22,6 +22,11 @@ export interface FakeRegister {
   loseAnswerNext: number
   health: RegisterHealth
   kioskId: string
+  /**
+   * A fault by content (a record the register cannot take): the answer to give for this body,
+   * before anything is applied, or after the batch was applied when `afterCommit` is set.
+   */
+  failIf?: (body: string) => { outcome: SendBatchOutcome; afterCommit?: boolean } | null
   /** Called when a send starts; return a promise to hold the answer back. */
   onSend?: () => Promise<void> | void
 }
@@ -61,6 +66,8 @@ export function fakeRegister(
         await fake.onSend?.()
         const failure = fake.failNext.shift()
         if (failure) return failure
+        const fault = fake.failIf?.(body) ?? null
+        if (fault && !fault.afterCommit) return fault.outcome
         const batch = JSON.parse(body) as {
           batchId: string
           records: SignatureRecord[]
@@ -72,6 +79,7 @@ export function fakeRegister(
         }
         const response = known?.response ?? apply(batch)
         batches.set(batch.batchId, { body, response })
+        if (fault) return fault.outcome
         if (fake.loseAnswerNext > 0) {
           fake.loseAnswerNext -= 1
           return { kind: 'retry', status: null, retryAfterMs: null, reason: 'connection lost' }

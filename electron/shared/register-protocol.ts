@@ -4,7 +4,14 @@
  * JSON over HTTP(S); every error body is `{ "error": "<readable message>" }`.
  */
 import { z } from 'zod'
-import { CAPACITIES, CERTIFICATE_NO, ORGANISATION_TYPES, UUID, withdrawalSchema } from './signature'
+import {
+  CAPACITIES,
+  CERTIFICATE_NO,
+  KIOSK_ID,
+  ORGANISATION_TYPES,
+  UUID,
+  withdrawalSchema,
+} from './signature'
 
 export const PROTOCOL_VERSION = 1
 
@@ -15,8 +22,7 @@ export const MAX_WITHDRAWALS_PER_BATCH = 250
 /** Largest request body the register reads, in bytes (more is answered 413). */
 export const MAX_BATCH_BYTES = 1_048_576
 
-/** Kiosk ids as they appear in certificate numbers, e.g. `B03`. */
-export const KIOSK_ID = /^[A-Z0-9]{1,8}$/
+export { KIOSK_ID }
 
 /** Paths of the register's endpoints, relative to its base URL. */
 export const REGISTER_PATHS = {

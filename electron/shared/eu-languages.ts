@@ -10,5 +10,5 @@ export const EU_LANGUAGES = [
 ] as const
 export type EuLanguage = (typeof EU_LANGUAGES)[number]
 
-export const isEuLanguage = (code: string): code is EuLanguage =>
+export const isEuLanguage = (code: string): boolean =>
   (EU_LANGUAGES as readonly string[]).includes(code)

@@ -77,10 +77,11 @@ it('refuses to open an embedded database another process is using', SLOW, async 
 })
 
 it('explains its usage when storage or the command is missing', SLOW, async () => {
-  const [noStorage, unknown, badKiosk] = await Promise.all([
+  const [noStorage, unknown, badKiosk, badRetention] = await Promise.all([
     cli(['serve', '--port', '0']),
     cli(['tokens', 'make']),
     cli(['token', 'create', '--data', '/nonexistent/never-created']),
+    cli(['serve', '--retention-days', 'soon', '--data', '/nonexistent/never-created']),
   ])
 
   expect(noStorage.code).toBe(2)
@@ -89,6 +90,8 @@ it('explains its usage when storage or the command is missing', SLOW, async () =
   expect(unknown.stderr).toMatch(/Unknown command "tokens make"/)
   expect(badKiosk.code).toBe(2)
   expect(badKiosk.stderr).toMatch(/needs --kiosk/)
+  expect(badRetention.code).toBe(2)
+  expect(badRetention.stderr).toMatch(/--retention-days must be a whole number of days or "off"/)
 })
 
 describe.each(['embedded', 'postgres'] as const)('purge on the %s database', (kind) => {

@@ -1,11 +1,7 @@
 import type { z } from 'zod'
 import { normaliseEmail, organisationKey } from '../../electron/shared/normalise'
 import type { RecordResult } from '../../electron/shared/register-protocol'
-import {
-  UUID,
-  signatureRecordSchema,
-  type SignatureRecord,
-} from '../../electron/shared/signature'
+import { UUID, signatureRecordSchema, type SignatureRecord } from '../../electron/shared/signature'
 import type { Queryable } from './db/db'
 import { RetryTransaction } from './retry'
 

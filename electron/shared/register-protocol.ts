@@ -4,7 +4,14 @@
  * JSON over HTTP(S); every error body is `{ "error": "<readable message>" }`.
  */
 import { z } from 'zod'
-import { CAPACITIES, CERTIFICATE_NO, ORGANISATION_TYPES, UUID, withdrawalSchema } from './signature'
+import {
+  CAPACITIES,
+  CERTIFICATE_NO,
+  KIOSK_ID,
+  ORGANISATION_TYPES,
+  UUID,
+  withdrawalSchema,
+} from './signature'
 
 export const PROTOCOL_VERSION = 1
 
@@ -12,11 +19,12 @@ export const PROTOCOL_VERSION = 1
 export const MAX_RECORDS_PER_BATCH = 250
 /** At most this many withdrawals in one batch (more is answered 413). */
 export const MAX_WITHDRAWALS_PER_BATCH = 250
+/** At most this many consent changes in one batch (more is answered 413). */
+export const MAX_CONSENT_CHANGES_PER_BATCH = 250
 /** Largest request body the register reads, in bytes (more is answered 413). */
 export const MAX_BATCH_BYTES = 1_048_576
 
-/** Kiosk ids as they appear in certificate numbers, e.g. `B03`. */
-export const KIOSK_ID = /^[A-Z0-9]{1,8}$/
+export { KIOSK_ID }
 
 /** Paths of the register's endpoints, relative to its base URL. */
 export const REGISTER_PATHS = {
@@ -25,6 +33,24 @@ export const REGISTER_PATHS = {
   stats: '/v1/stats',
   certificate: (certificateNo: string) => `/v1/certificates/${encodeURIComponent(certificateNo)}`,
 } as const
+
+/**
+ * A signatory changed their optional consents after signing (e.g. asked at the booth that their
+ * name no longer be published). Only the kiosk that registered the signature may send it; the
+ * latest `changedAt` wins, so changes may arrive in any order.
+ */
+export const consentChangeSchema = z.object({
+  id: z.string().regex(UUID, 'id must be a lowercase UUID'),
+  certificateNo: z.string().regex(CERTIFICATE_NO, 'certificateNo must be a certificate number'),
+  changedAt: z.iso.datetime(),
+  consents: z.object({
+    newsletter: z.boolean(),
+    publishName: z.boolean(),
+    localStory: z.boolean(),
+    localEvents: z.boolean(),
+  }),
+})
+export type ConsentChange = z.infer<typeof consentChangeSchema>
 
 /**
  * `POST /v1/batches` body. Records are checked one by one by the register (a bad record is
@@ -38,8 +64,10 @@ export const batchRequestSchema = z.object({
   sentAt: z.iso.datetime(),
   records: z.array(z.unknown()),
   withdrawals: z.array(withdrawalSchema).default([]),
+  /** Optional (kiosks before it leave it out). */
+  consentChanges: z.array(consentChangeSchema).default([]),
 })
-/** A batch as the kiosk writes it (withdrawals may be left out). */
+/** A batch as the kiosk writes it (withdrawals and consent changes may be left out). */
 export type BatchRequestInput = z.input<typeof batchRequestSchema>
 /** A batch as the register reads it. */
 export type BatchRequest = z.output<typeof batchRequestSchema>
@@ -72,13 +100,26 @@ export const withdrawalResultSchema = z.object({
 })
 export type WithdrawalResult = z.infer<typeof withdrawalResultSchema>
 
-/** `POST /v1/batches` 200 answer. A replay of the same batch gets the very same bytes. */
+/** The answer for one consent change; `consentChanges[i]` answers the request's `consentChanges[i]`. */
+export const consentChangeResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(['changed', 'rejected']),
+  reason: z.string().optional(),
+})
+export type ConsentChangeResult = z.infer<typeof consentChangeResultSchema>
+
+/**
+ * `POST /v1/batches` 200 answer. A replay of the same batch gets the very same bytes.
+ * `consentChanges` defaults to [] for answers stored by registers before it existed.
+ */
 export const batchResponseSchema = z.object({
   batchId: z.string(),
   results: z.array(recordResultSchema),
   withdrawals: z.array(withdrawalResultSchema),
+  consentChanges: z.array(consentChangeResultSchema).default([]),
 })
-export type BatchResponse = z.infer<typeof batchResponseSchema>
+/** As the register writes it; a parsed answer (`z.output`) always has `consentChanges`. */
+export type BatchResponse = z.input<typeof batchResponseSchema>
 
 /** `GET /v1/health`. */
 export const healthSchema = z.object({ status: z.literal('ok'), version: z.string() })

@@ -4,6 +4,7 @@ import pkg from '../../package.json' with { type: 'json' }
 import { MAX_BATCH_BYTES } from '../../electron/shared/register-protocol'
 import type { BatchHooks } from './batches'
 import { isUnavailable, type Db } from './db/db'
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth'
 import { batchRoutes, type RegisterFaults } from './routes/batches'
 import { publicRoutes } from './routes/public'
 
@@ -24,6 +25,8 @@ export interface RegisterAppOptions {
   faults?: RegisterFaults
   /** Test hooks into the batch transaction. */
   hooks?: BatchHooks
+  /** The register's clock (records dated in its future are refused); tests pass a fixed one. */
+  now?: () => Date
 }
 
 /**
@@ -40,6 +43,19 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
 
   // The protocol speaks JSON only; a text body is answered 415 rather than parsed as a string.
   app.removeContentTypeParser('text/plain')
+  // Fastify's own parser (which also refuses __proto__ and constructor keys), after a flat scan
+  // for nesting: nothing that walks a body recursively ever sees one deeper than the limit.
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8')
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      const error = new Error(`Body nested deeper than ${MAX_JSON_DEPTH} levels.`)
+      done(Object.assign(error, { statusCode: 400 }), undefined)
+      return
+    }
+    parseJson(request, text, done)
+  })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500
@@ -86,6 +102,7 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     faults: options.faults ?? {},
     hooks: options.hooks ?? {},
+    now: options.now ?? (() => new Date()),
   })
   return app
 }

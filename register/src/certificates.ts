@@ -29,7 +29,8 @@ export async function verifyCertificate(
   // Both drivers parse jsonb; the string case only guards against a driver configured not to.
   const record: SignatureRecord =
     typeof row.record === 'string' ? (JSON.parse(row.record) as SignatureRecord) : row.record
-  const published = record.consents.publishName
+  // A purged record (retention) has no names left to publish.
+  const published = record.consents.publishName && typeof record.firstName === 'string'
   return {
     certificateNo,
     status: 'valid',

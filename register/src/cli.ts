@@ -1,18 +1,26 @@
 /**
  * `npm run register -- [serve] --port <p> --data <dir> [--database-url <url>]`
  * `npm run register -- token create|revoke --kiosk <id> --data <dir> [--database-url <url>]`
+ * `npm run register -- purge --older-than-days <n> --data <dir> [--database-url <url>]`
  */
 import { parseArgs } from 'node:util'
 import { pino } from 'pino'
 import { describeStorage, type StorageOptions } from './db/open'
+import { purgePersonalDataIn } from './purge'
 import { startServer } from './server'
 import { createTokenIn, revokeTokensIn } from './token-admin'
 
 const USAGE = `Usage:
   npm run register -- [serve] --port <p> --data <dir> [--database-url <url>] [--host <addr>]
                       [--rate-limit <batches per minute per token>]
+                      [--retention-days <n>|off]
   npm run register -- token create --kiosk <id> --data <dir> [--database-url <url>]
   npm run register -- token revoke --kiosk <id> --data <dir> [--database-url <url>]
+  npm run register -- purge --older-than-days <n> --data <dir> [--database-url <url>]
+
+Retention: --retention-days <n> (or REGISTER_RETENTION_DAYS) makes the running register remove
+the personal data of signatures registered more than n days ago, hourly; default off. purge does
+it once, now.
 
 Storage: the embedded database in --data <dir>, or PostgreSQL when --database-url (or the
 DATABASE_URL environment variable) is given.
@@ -28,6 +36,8 @@ const OPTIONS = {
   'database-url': { type: 'string' },
   kiosk: { type: 'string' },
   'rate-limit': { type: 'string' },
+  'retention-days': { type: 'string' },
+  'older-than-days': { type: 'string' },
   'fail-batches': { type: 'string' },
   'drop-after-commit': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -64,11 +74,24 @@ function storage(): StorageOptions {
   return { databaseUrl: databaseUrl || undefined, dataDir }
 }
 
+/** `--retention-days` or REGISTER_RETENTION_DAYS: a number of days, or off (the default). */
+function retentionDays(): number | undefined {
+  const value = text('retention-days') ?? (process.env.REGISTER_RETENTION_DAYS || undefined)
+  if (value === undefined || value === 'off') return undefined
+  if (!/^\d+$/.test(value)) {
+    throw new UsageError(
+      `--retention-days must be a whole number of days or "off", not "${value}".`,
+    )
+  }
+  return Number(value)
+}
+
 async function serve(): Promise<number> {
   const port = count('port', 8787) ?? 8787
   if (port > 65535) throw new UsageError(`--port ${port} is not a port number.`)
   const options = storage()
   const perMinute = count('rate-limit')
+  const retention = retentionDays()
   const logger = pino(
     { name: 'register', level: process.env.REGISTER_LOG_LEVEL ?? 'warn' },
     pino.destination(2),
@@ -80,8 +103,14 @@ async function serve(): Promise<number> {
     rateLimit: perMinute === undefined ? undefined : { max: perMinute, windowMs: 60_000 },
     faults: { failBatches: count('fail-batches'), dropAfterCommit: count('drop-after-commit') },
     logger,
+    retentionDays: retention,
   })
   console.log(`Storage: ${describeStorage(options)}`)
+  console.log(
+    retention === undefined
+      ? 'Retention: off (personal data is kept until withdrawn or purged).'
+      : `Retention: personal data purged ${retention} days after registration.`,
+  )
   console.log(`Register listening on ${register.url}`)
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -119,6 +148,16 @@ async function token(action: string | undefined): Promise<number> {
   return 0
 }
 
+async function purge(): Promise<number> {
+  const days = count('older-than-days')
+  if (days === undefined) throw new UsageError('purge needs --older-than-days <n>.')
+  const { purged, cutoff } = await purgePersonalDataIn(storage(), days)
+  console.log(
+    `Purged the personal data of ${purged} signature${purged === 1 ? '' : 's'} registered before ${cutoff} (kept: certificate numbers, counts, kinds, countries, tombstones).`,
+  )
+  return 0
+}
+
 async function main(): Promise<number> {
   parsed = parse()
   const { values, positionals } = parsed
@@ -129,6 +168,7 @@ async function main(): Promise<number> {
   const [command = 'serve', ...rest] = positionals
   if (command === 'serve' && rest.length === 0) return serve()
   if (command === 'token' && rest.length === 1) return token(rest[0])
+  if (command === 'purge' && rest.length === 0) return purge()
   throw new UsageError(`Unknown command "${positionals.join(' ')}".`)
 }
 

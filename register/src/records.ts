@@ -1,30 +1,64 @@
 import type { z } from 'zod'
 import { normaliseEmail, organisationKey } from '../../electron/shared/normalise'
 import type { RecordResult } from '../../electron/shared/register-protocol'
-import { signatureRecordSchema, type SignatureRecord } from '../../electron/shared/signature'
+import { UUID, signatureRecordSchema, type SignatureRecord } from '../../electron/shared/signature'
 import type { Queryable } from './db/db'
 import { RetryTransaction } from './retry'
 
+/** How far ahead of the register's clock a kiosk's clock may be (a booth PC set by hand). */
+export const CLOCK_SKEW_MS = 10 * 60_000
+
+type Checked = { ok: true; record: SignatureRecord } | { ok: false; reason: string }
+
 /**
- * Registers the records of a batch inside the batch's transaction; `results[i]` answers `raws[i]`.
- * The unique constraints decide what is new: one insert (in the batch's order) skips every row
- * that conflicts, then a look-up per skipped row says which constraint it met.
+ * A record as the register can take it from kiosk `kioskId`, or why not: the shared schema,
+ * then what needs the batch's context (the sending kiosk, the register's clock).
+ */
+export function checkRecord(raw: unknown, kioskId: string, now: Date): Checked {
+  const p = signatureRecordSchema.safeParse(raw)
+  if (!p.success) return { ok: false, reason: describeIssues(p.error) }
+  const record = p.data
+  // The schema already ties the certificate number to record.kioskId; both are named here
+  // so that neither alone can carry another kiosk's number in.
+  const numberKiosk = record.certificateNo.split('-')[1]
+  if (record.kioskId !== kioskId || numberKiosk !== kioskId) {
+    return {
+      ok: false,
+      reason: `record of kiosk ${record.kioskId} (certificate ${record.certificateNo}) sent with the token of kiosk ${kioskId}`,
+    }
+  }
+  if (Date.parse(record.createdAt) > now.getTime() + CLOCK_SKEW_MS) {
+    return {
+      ok: false,
+      reason: `createdAt ${record.createdAt} is in the future (the register's clock says ${now.toISOString()}); check the kiosk's clock`,
+    }
+  }
+  return { ok: true, record }
+}
+
+/**
+ * Registers the records kiosk `kioskId` sent, inside the batch's transaction; `results[i]`
+ * answers `raws[i]`. The unique constraints decide what is new: one insert (in the batch's order)
+ * skips every row that conflicts, then a look-up per skipped row says which constraint it met.
+ * The rows are stored under the sending kiosk; the table's constraints refuse any whose
+ * certificate number or record names another.
  */
 export async function applyRecords(
   tx: Queryable,
   raws: readonly unknown[],
   batchId: string,
+  kioskId: string,
+  now: Date,
 ): Promise<RecordResult[]> {
-  const parsed = raws.map((raw) => signatureRecordSchema.safeParse(raw))
+  const parsed = raws.map((raw) => checkRecord(raw, kioskId, now))
   const rows = parsed.flatMap((p, ord) => {
-    if (!p.success) return []
-    const record = p.data
+    if (!p.ok) return []
+    const record = p.record
     return [
       {
         ord,
         id: record.id,
         certificate_no: record.certificateNo,
-        kiosk_id: record.kioskId,
         ...keysOf(record),
         capacity: record.capacity,
         organisation_type: record.organisationType,
@@ -41,27 +75,27 @@ export async function applyRecords(
             `INSERT INTO signatures
                (id, certificate_no, kiosk_id, batch_id, email_key, org_key, capacity,
                 organisation_type, country, record)
-             SELECT r.id, r.certificate_no, r.kiosk_id, $2, r.email_key, r.org_key, r.capacity,
+             SELECT r.id, r.certificate_no, $3, $2, r.email_key, r.org_key, r.capacity,
                     r.organisation_type, r.country, r.record
                FROM jsonb_to_recordset($1::jsonb) AS r(
-                      ord integer, id uuid, certificate_no text, kiosk_id text, email_key text,
+                      ord integer, id uuid, certificate_no text, email_key text,
                       org_key text, capacity text, organisation_type text, country text, record jsonb)
               ORDER BY r.ord
              ON CONFLICT DO NOTHING
              RETURNING id::text AS id`,
-            [JSON.stringify(rows), batchId],
+            [JSON.stringify(rows), batchId, kioskId],
           )
         ).map((r) => r.id),
   )
   const results: RecordResult[] = []
   for (const [i, p] of parsed.entries()) {
-    if (!p.success) {
-      results.push({ id: idOf(raws[i]), status: 'rejected', reason: describeIssues(p.error) })
-    } else if (inserted.delete(p.data.id)) {
+    if (!p.ok) {
+      results.push({ id: idOf(raws[i]), status: 'rejected', reason: p.reason })
+    } else if (inserted.delete(p.record.id)) {
       // Deleted once taken: a second copy of the same id in this batch is its duplicate.
-      results.push({ id: p.data.id, status: 'accepted' })
+      results.push({ id: p.record.id, status: 'accepted' })
     } else {
-      results.push(await explainConflict(tx, p.data))
+      results.push(await explainConflict(tx, p.record))
     }
   }
   return results
@@ -126,10 +160,11 @@ async function explainConflict(tx: Queryable, record: SignatureRecord): Promise<
   throw new RetryTransaction('signature conflict without a visible cause')
 }
 
+/** The id a rejected record claimed, echoed only when it is one (the answer is stored as text). */
 function idOf(raw: unknown): string | null {
   if (typeof raw !== 'object' || raw === null || !('id' in raw)) return null
   const id = (raw as { id: unknown }).id
-  return typeof id === 'string' && id.length > 0 && id.length <= 100 ? id : null
+  return typeof id === 'string' && UUID.test(id) ? id : null
 }
 
 /** A rejection reason staff can read: the first few problems, each with the field it concerns. */

@@ -1,6 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { buildApp, type RegisterAppOptions } from './app'
 import { openStorage, type StorageOptions } from './db/open'
+import { purgePersonalData } from './purge'
+
+/** How often a register with a retention period purges (and once at start). */
+const PURGE_EVERY_MS = 60 * 60_000
 
 export interface ServerOptions extends StorageOptions {
   /** 0 picks a free port; the chosen one is in the returned url. */
@@ -10,6 +14,8 @@ export interface ServerOptions extends StorageOptions {
   rateLimit?: RegisterAppOptions['rateLimit']
   faults?: RegisterAppOptions['faults']
   logger?: FastifyBaseLogger
+  /** Purge personal data of signatures registered more than this many days ago; off when left out. */
+  retentionDays?: number
 }
 
 export interface RunningRegister {
@@ -35,11 +41,27 @@ export async function startServer(options: ServerOptions): Promise<RunningRegist
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : options.port
     const shownHost = host.includes(':') ? `[${host}]` : host
+    const { retentionDays } = options
+    let purging: Promise<void> = Promise.resolve()
+    const purge = () => {
+      if (retentionDays === undefined) return
+      purging = purging
+        .then(() => purgePersonalData(db, retentionDays))
+        .then(({ purged }) => {
+          if (purged > 0) app.log.info({ purged, retentionDays }, 'purged personal data')
+        })
+        .catch((error: unknown) => app.log.error({ err: error }, 'retention purge failed'))
+    }
+    purge()
+    const timer = retentionDays === undefined ? undefined : setInterval(purge, PURGE_EVERY_MS)
+    timer?.unref()
     return {
       url: `http://${shownHost}:${port}`,
       port,
       async close() {
+        clearInterval(timer)
         await app.close()
+        await purging
         await db.close()
       },
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { batchResponseSchema, type BatchResponse } from '../../electron/shared/register-protocol'
 import { describeEachDatabase } from '../testing/databases'
 import {
+  kioskRecords,
   organisationRecord,
   sampleBatch,
   sampleRecord,
@@ -329,7 +330,7 @@ describeEachDatabase('register storage', (ctx) => {
         submitBatch(ctx.db(), sampleBatch([fromB01, ...sampleRecords(30, 100)])),
         submitBatch(
           ctx.db(),
-          sampleBatch([fromB02, ...sampleRecords(30, 200)], { kioskId: 'B02' }),
+          sampleBatch([fromB02, ...kioskRecords('B02', 30, 200)], { kioskId: 'B02' }),
         ),
       ])
 

@@ -16,6 +16,7 @@ export function sampleBatch(
     sentAt: '2026-10-13T10:00:00.000Z',
     records,
     withdrawals: [],
+    consentChanges: [],
     ...overrides,
   }
 }
@@ -40,4 +41,26 @@ export function organisationRecord(
     country,
     ...overrides,
   })
+}
+
+/** Record n of another kiosk: its own certificate number and an id no B01 sample has. */
+export function kioskRecord(
+  kioskId: string,
+  n: number,
+  overrides: Partial<SignatureRecord> = {},
+): SignatureRecord {
+  const seq = String(n).padStart(6, '0')
+  const kioskHex = Buffer.from(kioskId).toString('hex').padStart(6, '0').slice(-6)
+  return sampleRecord(n, {
+    id: `0190f0a0-0000-7000-8000-${kioskHex}${seq}`,
+    kioskId,
+    certificateNo: `EWRC26-${kioskId}-${seq}`,
+    email: `visitor${n}@${kioskId.toLowerCase()}.example.eu`,
+    ...overrides,
+  })
+}
+
+/** Records n…n+count−1 of another kiosk, every one a different person. */
+export function kioskRecords(kioskId: string, count: number, from = 1): SignatureRecord[] {
+  return Array.from({ length: count }, (_, i) => kioskRecord(kioskId, from + i))
 }

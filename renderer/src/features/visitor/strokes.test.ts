@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest'
+import { signatureStrokesSchema } from '@shared/signature'
 import { compactStrokes, inkLength, markStrokes, signatureProblem } from './strokes'
 
 describe('signature strokes', () => {
+  it('keeps a stroke that slid past the pad’s edge inside its box, as the record schema requires', () => {
+    const compact = compactStrokes(
+      [
+        {
+          points: [
+            { x: -12.4, y: 50 },
+            { x: 120, y: 50 },
+            { x: 330.7, y: -3 },
+            { x: 150, y: 260 },
+          ],
+        },
+      ],
+      300,
+      200,
+    )
+    expect(compact.strokes).toEqual([[0, 50, 120, 50, 300, 0, 150, 200]])
+    expect(signatureStrokesSchema.safeParse(compact).success).toBe(true)
+  })
+
   it('compacts pad points to integers without repeats', () => {
     const compact = compactStrokes(
       [

@@ -5,18 +5,25 @@ export interface PadPoint {
   y: number
 }
 
-/** Integer coordinates, repeated points dropped: a signature in a few hundred numbers instead of a bitmap. */
+/**
+ * Integer coordinates, repeated points dropped: a signature in a few hundred numbers instead of a
+ * bitmap. Points are kept inside the box: the pad follows a finger that slides past its edge, and
+ * the record schema refuses strokes outside their box.
+ */
 export function compactStrokes(
   groups: { points: PadPoint[] }[],
   width: number,
   height: number,
 ): SignatureStrokes {
+  const boxWidth = Math.max(1, Math.round(width))
+  const boxHeight = Math.max(1, Math.round(height))
+  const clamp = (value: number, max: number) => Math.min(max, Math.max(0, Math.round(value)))
   const strokes = groups
     .map(({ points }) => {
       const flat: number[] = []
       for (const { x, y } of points) {
-        const px = Math.round(x)
-        const py = Math.round(y)
+        const px = clamp(x, boxWidth)
+        const py = clamp(y, boxHeight)
         if (flat.length >= 2 && flat[flat.length - 2] === px && flat[flat.length - 1] === py)
           continue
         flat.push(px, py)
@@ -24,7 +31,7 @@ export function compactStrokes(
       return flat
     })
     .filter((flat) => flat.length >= 2)
-  return { width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)), strokes }
+  return { width: boxWidth, height: boxHeight, strokes }
 }
 
 /** Total drawn length in pixels: what tells a signature from an accidental tap. */

@@ -3,6 +3,10 @@ import { z } from 'zod'
 export const LANGUAGES = ['en', 'fr', 'de'] as const
 export type Language = (typeof LANGUAGES)[number]
 
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value)
+}
+
 /** An http(s) address, or empty for "none"; `label` names the field in the message. */
 const httpUrl = (label: string) => {
   const error = `${label}: a web address starting with https:// (or http://), or empty`

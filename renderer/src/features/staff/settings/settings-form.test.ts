@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS, type PublicSettings } from '@shared/settings'
 import { checkDraft, describeChanges, errorsFromHost, toDraft } from './settings-form'
 
-const CURRENT: PublicSettings = { ...DEFAULT_SETTINGS, registerTokenSet: false, staffPinSet: true }
+const CURRENT: PublicSettings = {
+  ...DEFAULT_SETTINGS,
+  languages: ['en', 'fr', 'de'],
+  registerTokenSet: false,
+  staffPinSet: true,
+}
 
 describe('settings form', () => {
   it('answers only the changed fields, numbers as numbers', () => {

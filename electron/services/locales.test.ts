@@ -5,9 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LANGUAGES } from '@shared/settings'
+import { LANGUAGES } from '../shared/settings'
+import { resourcePath } from './certificates/resources'
 
-const LOCALES = join(__dirname, '../../../resources/locales')
+const LOCALES = resourcePath('locales')
 /** Each namespace: a folder of `<lang>.json` (the top-level files are the main one). */
 const NAMESPACES = [
   '',

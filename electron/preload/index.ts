@@ -13,6 +13,8 @@ const kiosk = {
   appendJournal: call('appendJournal'),
   readJournal: call('readJournal'),
   getJournalStats: call('getJournalStats'),
+  getOrganiserText: call('getOrganiserText'),
+  getOrganiserTextStatus: call('getOrganiserTextStatus'),
   renderCertificate: call('renderCertificate'),
   printCertificate: call('printCertificate'),
   listPrinters: call('listPrinters'),

@@ -2,6 +2,7 @@ import type { Runtime } from '../shared/api'
 import type { Handlers } from './dispatch'
 import type { BulkCertificateDesk } from './bulk-certificate-desk'
 import type { CertificateDesk } from './certificate-desk'
+import type { OrganiserTexts } from './content/organiser-texts'
 import type { ExportDesk } from './export-desk'
 import type { ExportFolders } from './export-folders'
 import type { Journal } from './journal'
@@ -20,6 +21,7 @@ export interface HandlerDeps {
   folders: ExportFolders
   exports: ExportDesk
   bulkCertificates: BulkCertificateDesk
+  texts: OrganiserTexts
 }
 
 /** The handler table both transports serve. Each handler gets an argument the contract has already validated. */
@@ -32,6 +34,7 @@ export function createHandlers({
   folders,
   exports,
   bulkCertificates,
+  texts,
 }: HandlerDeps): Handlers {
   /** Handlers only an unlocked staff console may call. */
   const staffOnly =
@@ -51,6 +54,8 @@ export function createHandlers({
     appendJournal: async (entries) => journal.append(entries),
     readJournal: async ({ offset, limit }) => journal.read(offset, limit),
     getJournalStats: async () => journal.stats(),
+    getOrganiserText: async ({ name, language }) => texts.read(name, language),
+    getOrganiserTextStatus: async () => texts.status(settings.editable().languages),
     renderCertificate: async ({ record, language }) => certificates.render(record, language),
     printCertificate: async ({ record }) => certificates.print(record),
     listPrinters: async () => listPrinters(),

@@ -4,6 +4,7 @@ import { createHandlers } from './handlers'
 import { join } from 'node:path'
 import { BulkCertificateDesk } from './bulk-certificate-desk'
 import { CertificateDesk } from './certificate-desk'
+import { OrganiserTexts } from './content/organiser-texts'
 import { ExportDesk } from './export-desk'
 import { ExportFolders, type ChooseFolder } from './export-folders'
 import { Journal } from './journal'
@@ -45,6 +46,7 @@ export async function openKioskServices(options: {
       folders,
       exports: new ExportDesk({ settings, folders }),
       bulkCertificates: new BulkCertificateDesk({ settings, folders }),
+      texts: new OrganiserTexts(),
     }),
   }
 }

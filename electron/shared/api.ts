@@ -27,6 +27,11 @@ import {
   type ExportJobStarted,
   type ExportResult,
 } from './export-jobs'
+import {
+  organiserTextRequestSchema,
+  type OrganiserText,
+  type OrganiserTextStatus,
+} from './organiser-texts'
 import type { PrinterList, PrintResult } from './printing'
 import { batchRequestSchema } from './register-protocol'
 import { settingsUpdateSchema, type PublicSettings } from './settings'
@@ -69,6 +74,10 @@ export const contract = {
   appendJournal: method<void>()('journal:append', z.array(journalEntrySchema).min(1).max(1_000)),
   readJournal: method<JournalPage>()('journal:read', journalPageRequestSchema),
   getJournalStats: method<JournalStats>()('journal:stats', none),
+  /** The organisers' declaration or privacy text as the file on disk says it now (English where missing). */
+  getOrganiserText: method<OrganiserText>()('content:text', organiserTextRequestSchema),
+  /** Which of the event's languages lack an organisers' text (the staff dashboard names them). */
+  getOrganiserTextStatus: method<OrganiserTextStatus>()('content:status', none),
   /** A certificate PDF, in the signatory's language unless `language` says otherwise. */
   renderCertificate: method<Uint8Array>()(
     'certificates:render',

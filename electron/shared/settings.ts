@@ -1,7 +1,40 @@
 import { z } from 'zod'
 
-export const LANGUAGES = ['en', 'fr', 'de'] as const
+/**
+ * The 24 official EU languages, in the EU's protocol order (the order of their own names, as the
+ * EU institutions' sites list them). An event chooses which of them its kiosks offer.
+ */
+export const LANGUAGES = [
+  'bg',
+  'es',
+  'cs',
+  'da',
+  'de',
+  'et',
+  'el',
+  'en',
+  'fr',
+  'ga',
+  'hr',
+  'it',
+  'lv',
+  'lt',
+  'hu',
+  'mt',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'fi',
+  'sv',
+] as const
 export type Language = (typeof LANGUAGES)[number]
+
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value)
+}
 
 /** An http(s) address, or empty for "none"; `label` names the field in the message. */
 const httpUrl = (label: string) => {
@@ -71,7 +104,7 @@ export const DEFAULT_SETTINGS: EditableSettings = {
   timeZone: 'Europe/Brussels',
   idleSeconds: 60,
   thankYouIdleSeconds: 20,
-  languages: ['en', 'fr', 'de'],
+  languages: [...LANGUAGES],
   registerUrl: '',
   verificationBaseUrl: 'https://register.cohesionalliance.eu',
   printerName: '',

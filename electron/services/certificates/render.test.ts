@@ -1,3 +1,4 @@
+import { certificateStrings } from './strings'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../shared/settings'
 import { renderCertificate } from './render'
@@ -55,10 +56,11 @@ describe('renderCertificate', () => {
     expect(flat(await withPdfFile(utc, (f) => pdfText(f)))).toContain('Brussels, 13 October 2026')
   })
 
-  it('falls back to English for a language without certificate texts, keeping the name as typed', async () => {
+  it('is written in the signatory’s language, keeping the name as typed', async () => {
     const record = makeRecord({ language: 'el', firstName: 'Γεώργιος', lastName: 'Παπαδόπουλος' })
     const t = flat(await withPdfFile(await renderCertificate(record, settings), (f) => pdfText(f)))
-    expect(t).toContain('Certificate of endorsement')
+    expect(t).toContain(certificateStrings('el').title)
+    expect(t).not.toContain('Certificate of endorsement')
     expect(t).toContain('Γεώργιος Παπαδόπουλος')
   })
 

@@ -1,3 +1,4 @@
+import { i18next } from '../../i18n'
 import type { Script } from './layouts'
 
 /** Accessible names and visible captions of the keyboard's own keys, per language. */
@@ -23,77 +24,36 @@ export interface KeyboardLabels {
   close: string
 }
 
-const en: KeyboardLabels = {
-  keyboard: 'On-screen keyboard',
-  shift: 'Shift',
-  capsLock: 'Caps lock',
-  backspace: 'Backspace',
-  space: 'Space',
-  hide: 'Hide keyboard',
-  next: 'Next',
-  nextField: 'Next field',
-  done: 'Done',
-  newLine: 'New line',
-  symbols: 'Numbers and symbols',
-  letters: 'Letters',
-  accents: 'Accented letters',
-  switchTo: { latin: 'Latin letters', greek: 'Greek letters', cyrillic: 'Cyrillic letters' },
-  variantsOf: 'Accents for {letter}',
-  close: 'Close',
-}
-
-const fr: KeyboardLabels = {
-  keyboard: 'Clavier à l’écran',
-  shift: 'Majuscule',
-  capsLock: 'Verrouillage des majuscules',
-  backspace: 'Retour arrière',
-  space: 'Espace',
-  hide: 'Masquer le clavier',
-  next: 'Suivant',
-  nextField: 'Champ suivant',
-  done: 'Terminé',
-  newLine: 'Nouvelle ligne',
-  symbols: 'Chiffres et symboles',
-  letters: 'Lettres',
-  accents: 'Lettres accentuées',
-  switchTo: {
-    latin: 'Lettres latines',
-    greek: 'Lettres grecques',
-    cyrillic: 'Lettres cyrilliques',
-  },
-  variantsOf: 'Accents pour {letter}',
-  close: 'Fermer',
-}
-
-const de: KeyboardLabels = {
-  keyboard: 'Bildschirmtastatur',
-  shift: 'Umschalt',
-  capsLock: 'Feststelltaste',
-  backspace: 'Rücktaste',
-  space: 'Leertaste',
-  hide: 'Tastatur ausblenden',
-  // Not "Weiter": that is the flow's own Continue button, and two "Weiter" would confuse.
-  next: 'Nächstes',
-  nextField: 'Nächstes Feld',
-  done: 'Fertig',
-  newLine: 'Neue Zeile',
-  symbols: 'Ziffern und Symbole',
-  letters: 'Buchstaben',
-  accents: 'Buchstaben mit Akzent',
-  switchTo: {
-    latin: 'Lateinische Buchstaben',
-    greek: 'Griechische Buchstaben',
-    cyrillic: 'Kyrillische Buchstaben',
-  },
-  variantsOf: 'Akzente für {letter}',
-  close: 'Schließen',
-}
-
-const LABELS: Readonly<Record<string, KeyboardLabels>> = { en, fr, de }
-
-/** The keyboard's labels in the visitor's language, English where there is no translation. */
+/**
+ * The keyboard's labels in the visitor's language, from `resources/locales/keyboard/<lang>.json`
+ * (English where a language lacks one).
+ */
 export function labelsFor(language: string): KeyboardLabels {
-  return LABELS[language.toLowerCase().split(/[-_]/)[0] ?? ''] ?? en
+  const t = i18next.getFixedT(language.toLowerCase().split(/[-_]/)[0] ?? 'en')
+  const label = (key: string) => t(`keyboard.${key}`)
+  return {
+    keyboard: label('keyboard'),
+    shift: label('shift'),
+    capsLock: label('capsLock'),
+    backspace: label('backspace'),
+    space: label('space'),
+    hide: label('hide'),
+    next: label('next'),
+    nextField: label('nextField'),
+    done: label('done'),
+    newLine: label('newLine'),
+    symbols: label('symbols'),
+    letters: label('letters'),
+    accents: label('accents'),
+    switchTo: {
+      latin: label('switchTo.latin'),
+      greek: label('switchTo.greek'),
+      cyrillic: label('switchTo.cyrillic'),
+    },
+    // The popup's name is filled in per letter by the keyboard.
+    variantsOf: t('keyboard.variantsOf', { letter: '{letter}' }),
+    close: label('close'),
+  }
 }
 
 /** What the script key shows: the first letters of the script it switches to. */

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { isCountryCode } from '@shared/countries'
 import { normaliseEmail, tidyText } from '@shared/normalise'
+import { isSafeText } from '@shared/safe-text'
 import { ORGANISATION_TYPES } from '@shared/signature'
 
 /** Letters of any script with their accents, apostrophes, hyphens, spaces and dots (O'Brien, Łukasz, Мария-Йорданова, J. R.). */
@@ -14,7 +15,13 @@ const tidy = (max: number) =>
   z
     .string()
     .transform(tidyText)
-    .pipe(z.string().min(1, 'errors.required').max(max, 'errors.tooLong'))
+    .pipe(
+      z
+        .string()
+        .min(1, 'errors.required')
+        .max(max, 'errors.tooLong')
+        .refine(isSafeText, 'errors.characters'),
+    )
 
 const personName = z
   .string()
@@ -31,7 +38,7 @@ const optionalText = (max: number) =>
   z
     .string()
     .transform(tidyText)
-    .pipe(z.string().max(max, 'errors.tooLong'))
+    .pipe(z.string().max(max, 'errors.tooLong').refine(isSafeText, 'errors.characters'))
     .transform((v) => (v === '' ? null : v))
 
 export const emailSchema = z

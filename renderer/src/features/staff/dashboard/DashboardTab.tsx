@@ -8,6 +8,7 @@ import { requestPersistentStorage, type StorageHealth } from '../../../db/storag
 import { api } from '../../../lib/api'
 import { dashboardStats } from './dashboard-stats'
 import { HourChart } from './HourChart'
+import { MissingTextsNotice } from './MissingTextsNotice'
 
 interface Props {
   settings: PublicSettings
@@ -41,6 +42,7 @@ export function DashboardTab({ settings, syncPanel }: Props) {
             : t('staff.dashboard.settingsRestoredMissing')}
         </p>
       )}
+      <MissingTextsNotice />
       <div className="dashboard__tiles">
         <Tile
           label={t('staff.dashboard.today')}

@@ -4,6 +4,7 @@ import { checkDraft, describeChanges, errorsFromHost, toDraft } from './settings
 
 const CURRENT: PublicSettings = {
   ...DEFAULT_SETTINGS,
+  languages: ['en', 'fr', 'de'],
   registerTokenSet: false,
   staffPinSet: true,
   settingsRestored: null,

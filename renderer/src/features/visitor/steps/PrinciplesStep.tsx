@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Dialog } from '../../../components/Dialog'
 import { Field } from '../../../components/Field'
-import { organiserText } from '../content'
 import { emailSchema } from '../details-schema'
 import { StepLayout } from '../StepLayout'
+import { useOrganiserText } from '../useOrganiserText'
+import { isLanguage } from '@shared/settings'
 
 export interface PrinciplesResult {
   consents: { endorse: true; newsletter: boolean; publishName: boolean; localStory: boolean }
@@ -82,11 +83,7 @@ export function PrinciplesStep({ language, initial, email, onDone, onBack, onSta
         </button>
       }
     >
-      <article className="declaration" lang={language}>
-        <Markdown options={{ disableParsingRawHTML: true }}>
-          {organiserText('declaration', language)}
-        </Markdown>
-      </article>
+      <OrganiserMarkdown className="declaration" name="declaration" language={language} />
       <form
         id="principles-form"
         className="consents"
@@ -136,11 +133,7 @@ export function PrinciplesStep({ language, initial, email, onDone, onBack, onSta
         </button>
       </form>
       <Dialog open={privacyOpen} title={t('privacy.title')} onClose={() => setPrivacyOpen(false)}>
-        <div className="privacy" lang={language}>
-          <Markdown options={{ disableParsingRawHTML: true }}>
-            {organiserText('privacy', language)}
-          </Markdown>
-        </div>
+        <OrganiserMarkdown className="privacy" name="privacy" language={language} />
         <button
           type="button"
           className="button button--primary"
@@ -150,5 +143,23 @@ export function PrinciplesStep({ language, initial, email, onDone, onBack, onSta
         </button>
       </Dialog>
     </StepLayout>
+  )
+}
+
+/** An organisers' text, marked with the language it is really in (English where a file is missing). */
+function OrganiserMarkdown({
+  className,
+  name,
+  language,
+}: {
+  className: string
+  name: 'declaration' | 'privacy'
+  language: string
+}) {
+  const text = useOrganiserText(name, isLanguage(language) ? language : 'en')
+  return (
+    <article className={className} lang={text?.language ?? language} aria-busy={text === null}>
+      {text && <Markdown options={{ disableParsingRawHTML: true }}>{text.text}</Markdown>}
+    </article>
   )
 }

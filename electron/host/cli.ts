@@ -39,7 +39,7 @@ const dataDir = resolve(values.data)
 const log = createLogger('web-host')
 const exportsDir = resolve(values.exports ?? join(dataDir, 'exports'))
 const services = await openKioskServices({ dataDir, runtime: 'web', log, exportsDir })
-const host = await startHost({ handlers: services.handlers, rendererDir, log, port })
+const host = await startHost({ api: services.api, rendererDir, log, port })
 
 console.log(`Cohesion Kiosk web host ready: ${host.url}`)
 console.log(`Data folder: ${dataDir}`)

@@ -2,8 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
+import { ApiError, type ApiErrorReason, type ApiErrorCode } from '../shared/api-error'
 import { toWire } from '../shared/wire'
-import { dispatch, type Handlers } from '../services/dispatch'
+import { dispatch, type ServedApi } from '../services/dispatch'
 import type { Logger } from '../services/logger'
 import { readStaticFile } from './static-files'
 
@@ -11,7 +12,7 @@ export const LOOPBACK = '127.0.0.1'
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 
 export interface HostOptions {
-  handlers: Handlers
+  api: ServedApi
   /** The built renderer (index.html and assets). */
   rendererDir: string
   log: Logger
@@ -72,34 +73,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
     if (!hasSecret(req.headers.authorization, secret)) {
-      return sendJson(res, 401, {
-        ok: false,
-        error: { code: 'forbidden', message: 'Missing or wrong kiosk secret' },
-      })
+      return refuse(res, 401, 'forbidden', 'host-secret', 'Missing or wrong kiosk secret')
     }
     if (req.method !== 'POST') {
-      return sendJson(res, 405, {
-        ok: false,
-        error: { code: 'invalid-argument', message: 'Use POST' },
-      })
+      return refuse(res, 405, 'invalid-argument', 'use-post', 'Use POST')
     }
     const body = await readBody(req)
     if (body === 'too-large') {
-      return sendJson(res, 413, {
-        ok: false,
-        error: { code: 'invalid-argument', message: 'Request too large' },
-      })
+      return refuse(res, 413, 'invalid-argument', 'too-large', 'Request too large')
     }
     let input: unknown
     try {
       input = body.length ? (JSON.parse(body) as { input?: unknown }).input : undefined
     } catch {
-      return sendJson(res, 400, {
-        ok: false,
-        error: { code: 'invalid-argument', message: 'Body is not JSON' },
-      })
+      return refuse(res, 400, 'invalid-argument', 'not-json', 'Body is not JSON')
     }
-    const result = await dispatch(options.handlers, method, input, options.log)
+    const result = await dispatch(options.api, method, input, options.log)
     const status = result.ok ? 200 : result.error.code === 'unknown-method' ? 404 : 200
     sendJson(res, status, result)
   }
@@ -157,4 +146,15 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 
 function sendJson(res: ServerResponse, status: number, value: unknown) {
   send(res, status, 'application/json; charset=utf-8', toWire(value))
+}
+
+/** A refusal before dispatch, in the same envelope and typed error as every other answer. */
+function refuse(
+  res: ServerResponse,
+  status: number,
+  code: ApiErrorCode,
+  reason: ApiErrorReason,
+  message: string,
+) {
+  sendJson(res, status, { ok: false, error: new ApiError(code, message, { reason }).toShape() })
 }

@@ -49,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
       exportsDir: join(app.getPath('userData'), 'exports'),
       chooseFolder,
     })
-    registerIpc(services.handlers, isOwnPage, log)
+    registerIpc(services.api, isOwnPage, log)
     const window = (kioskWindow = createKioskWindow({
       preload: join(here, '../preload/index.cjs'),
       windowed,

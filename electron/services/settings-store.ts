@@ -9,7 +9,7 @@ import {
   type EditableSettings,
   type PublicSettings,
 } from '../shared/settings'
-import { ApiError } from '../shared/api-error'
+import { invalidArgument } from '../shared/api-error'
 import type { Logger } from './logger'
 
 /** Secrets that stay in the main process: never returned to the renderer. */
@@ -85,7 +85,7 @@ export class SettingsStore {
   /** Applies a validated partial update; an invalid one throws and changes nothing. */
   async update(input: unknown): Promise<PublicSettings> {
     const result = settingsUpdateSchema.safeParse(input)
-    if (!result.success) throw new ApiError('invalid-argument', describeIssues(result.error))
+    if (!result.success) throw invalidArgument(result.error)
     await this.write((current) => ({ ...current, ...result.data }))
     return this.publicView()
   }
@@ -125,13 +125,4 @@ function parseStored(raw: string): StoredSettings | null {
   } catch {
     return null
   }
-}
-
-/** One readable line per problem: `field: message`. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) =>
-      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
-    .join('; ')
 }

@@ -4,6 +4,7 @@ import {
   timingSafeEqual,
   type ScryptOptions,
 } from 'node:crypto'
+import type { Access } from '../shared/api'
 import { ApiError } from '../shared/api-error'
 import type { StaffStatus, UnlockResult } from '../shared/staff'
 import type { SettingsStore } from './settings-store'
@@ -55,7 +56,7 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
 /**
  * The staff PIN and the console session, in the main process only. The PIN hash sits in the
  * settings' secrets; wrong attempts lock entry for a growing delay; the session closes after
- * two idle minutes or on Lock, and staff-only handlers call `requireSession()`.
+ * two idle minutes or on Lock. It is the dispatcher's access gate.
  */
 export class StaffAuth {
   private failures = 0
@@ -81,7 +82,7 @@ export class StaffAuth {
       return { ok: false, lockedUntil: new Date(this.lockedUntil).toISOString(), attemptsLeft: 0 }
     }
     const stored = this.settings.secret('staffPinHash')
-    if (!stored) throw new ApiError('conflict', 'No staff PIN is set yet')
+    if (!stored) throw new ApiError('conflict', 'No staff PIN is set yet', { reason: 'no-pin' })
     if (await verifyPin(pin, stored)) {
       this.failures = 0
       this.sessionUntil = now + SESSION_IDLE_MS
@@ -96,9 +97,8 @@ export class StaffAuth {
     return { ok: false, lockedUntil: null, attemptsLeft: FREE_ATTEMPTS - this.failures }
   }
 
-  /** First start: anyone may set the PIN. Afterwards only an open session may change it. */
+  /** Sets the PIN and opens a session. Who may call it is the contract's `setup` rule (see `require`). */
   async setPin(pin: string): Promise<void> {
-    if (this.settings.secret('staffPinHash') !== null) this.requireSession()
     await this.settings.setSecret('staffPinHash', await hashPin(pin))
     this.sessionUntil = this.now() + SESSION_IDLE_MS
   }
@@ -107,9 +107,16 @@ export class StaffAuth {
     this.sessionUntil = 0
   }
 
-  /** Throws unless the console is unlocked; staff activity keeps the session alive. */
-  requireSession(): void {
-    if (!this.sessionOpen()) throw new ApiError('forbidden', 'The staff console is locked')
+  /**
+   * The contract's access rule for one call (dispatch asks before every handler): `staff` needs an
+   * open session, `setup` too once a PIN is set. Staff activity keeps the session alive.
+   */
+  require(access: Access): void {
+    if (access === 'public') return
+    if (access === 'setup' && this.settings.secret('staffPinHash') === null) return
+    if (!this.sessionOpen()) {
+      throw new ApiError('forbidden', 'The staff console is locked', { reason: 'staff-locked' })
+    }
     this.sessionUntil = this.now() + SESSION_IDLE_MS
   }
 

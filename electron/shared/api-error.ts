@@ -38,7 +38,6 @@ export const API_ERROR_REASONS = [
   'no-selection',
   'no-such-day',
   'folder-not-chosen',
-  'folder-unwritable',
   'write-failed',
   'no-certificate-texts',
   'too-many-certificates',
@@ -48,6 +47,7 @@ export const API_ERROR_REASONS = [
   'pdf-unfinished',
   'pdf-missing',
   'no-certificates',
+  'export-invalid',
 ] as const
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number]
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SettingsStore } from './settings-store'
-import { FREE_ATTEMPTS, SESSION_IDLE_MS, StaffAuth, hashPin, verifyPin } from './staff-auth'
+import { STAFF_IDLE_MS } from '../shared/staff'
+import { FREE_ATTEMPTS, StaffAuth, hashPin, verifyPin } from './staff-auth'
 import { silentLog, useTempDirs } from './testing/temp-dir'
 
 const tempDir = useTempDirs()
@@ -30,11 +31,11 @@ describe('staff PIN', () => {
     staff.lock()
     expect(() => staff.require('staff')).toThrow(/locked/)
     expect(await staff.unlock('482913')).toEqual({ ok: true })
-    advance(SESSION_IDLE_MS - 1000)
+    advance(STAFF_IDLE_MS - 1000)
     staff.require('staff')
-    advance(SESSION_IDLE_MS - 1000)
+    advance(STAFF_IDLE_MS - 1000)
     expect(staff.status().unlocked).toBe(true)
-    advance(SESSION_IDLE_MS)
+    advance(STAFF_IDLE_MS)
     expect(staff.status().unlocked).toBe(false)
   })
 

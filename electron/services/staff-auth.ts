@@ -6,7 +6,7 @@ import {
 } from 'node:crypto'
 import type { Access } from '../shared/api'
 import { ApiError } from '../shared/api-error'
-import type { StaffStatus, UnlockResult } from '../shared/staff'
+import { STAFF_IDLE_MS, type StaffStatus, type UnlockResult } from '../shared/staff'
 import type { SettingsStore } from './settings-store'
 
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const
@@ -15,8 +15,6 @@ const KEY_LENGTH = 32
 export const FREE_ATTEMPTS = 5
 const FIRST_LOCK_MS = 30_000
 const MAX_LOCK_MS = 60 * 60_000
-/** The console locks itself after this long without staff activity. */
-export const SESSION_IDLE_MS = 2 * 60_000
 
 function scrypt(pin: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -85,7 +83,7 @@ export class StaffAuth {
     if (!stored) throw new ApiError('conflict', 'No staff PIN is set yet', { reason: 'no-pin' })
     if (await verifyPin(pin, stored)) {
       this.failures = 0
-      this.sessionUntil = now + SESSION_IDLE_MS
+      this.sessionUntil = now + STAFF_IDLE_MS
       return { ok: true }
     }
     this.failures += 1
@@ -100,7 +98,7 @@ export class StaffAuth {
   /** Sets the PIN and opens a session. Who may call it is the contract's `setup` rule (see `require`). */
   async setPin(pin: string): Promise<void> {
     await this.settings.setSecret('staffPinHash', await hashPin(pin))
-    this.sessionUntil = this.now() + SESSION_IDLE_MS
+    this.sessionUntil = this.now() + STAFF_IDLE_MS
   }
 
   lock(): void {
@@ -117,7 +115,7 @@ export class StaffAuth {
     if (!this.sessionOpen()) {
       throw new ApiError('forbidden', 'The staff console is locked', { reason: 'staff-locked' })
     }
-    this.sessionUntil = this.now() + SESSION_IDLE_MS
+    this.sessionUntil = this.now() + STAFF_IDLE_MS
   }
 
   private sessionOpen(): boolean {

@@ -1,5 +1,6 @@
-import i18next, { type TFunction } from 'i18next'
+import type { TFunction } from 'i18next'
 import { ApiError, type ErrorParams } from '@shared/api-error'
+import { i18next } from '../i18n'
 
 /** Params that are themselves codes (`problem: 'disk-full'`) are translated before they are interpolated. */
 const CODED_PARAMS: Record<string, string> = { problem: 'errors.problems', job: 'errors.jobs' }

@@ -1,7 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError } from '../shared/api-error'
 import type { SignatureRecord } from '../shared/signature'
 import { sampleSignatures } from '../shared/testing/sample-signatures'
 import { readExportBatch } from './export'

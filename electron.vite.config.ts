@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { cspMeta } from './vite/csp-meta'
 
 export default defineConfig({
   main: {
@@ -28,6 +29,6 @@ export default defineConfig({
     build: {
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
   },
 })

@@ -5,7 +5,8 @@ export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  // Two cores on CI and on the shared dev machine; PW_WORKERS overrides (e.g. 1 to debug).
+  workers: Number(process.env.PW_WORKERS) || 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -11,6 +11,7 @@ export default defineConfig({
       'renderer/src/**/*.test.{ts,tsx}',
       'register/**/*.test.ts',
       'bench/**/*.test.ts',
+      'vite/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

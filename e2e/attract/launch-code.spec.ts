@@ -12,8 +12,8 @@ test('a browser the host starts gets the secret for a one-time code, which a sec
 }) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'))
   const log = pino({ level: 'silent' })
-  const { handlers } = await openKioskServices({ dataDir, runtime: 'web', log })
-  const host = await startHost({ handlers, rendererDir: BUILT_RENDERER, log })
+  const { api } = await openKioskServices({ dataDir, runtime: 'web', log })
+  const host = await startHost({ api, rendererDir: BUILT_RENDERER, log })
   try {
     // What the launcher puts on Chromium's command line: a code, not the secret.
     const url = host.launchUrl()

@@ -39,8 +39,12 @@ test('the Electron kiosk boots locked down and reaches app:info over IPC', async
       BrowserWindow.getAllWindows()[0]!.webContents.getURL(),
     )
     expect(url).toMatch(/^file:/)
-    await page.evaluate(() => window.open('https://example.org'))
-    expect(app.windows()).toHaveLength(1)
+    // window.open returns only after main's open handler decided: null means it was denied. The
+    // window count is then asked of main itself, not of Playwright's list (which fills in later).
+    const opened = await page.evaluate(() => window.open('https://example.org') !== null)
+    expect(opened).toBe(false)
+    const windows = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)
+    expect(windows).toBe(1)
   } finally {
     await app.close()
   }

@@ -18,8 +18,8 @@ async function host(): Promise<RunningHost> {
   await mkdir(rendererDir)
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>')
   await writeFile(join(dataDir, 'outside.txt'), 'private')
-  const { handlers } = await openKioskServices({ dataDir, runtime: 'web', log: silentLog })
-  const started = await startHost({ handlers, rendererDir, log: silentLog })
+  const { api } = await openKioskServices({ dataDir, runtime: 'web', log: silentLog })
+  const started = await startHost({ api, rendererDir, log: silentLog })
   running.push(started)
   return started
 }
@@ -98,14 +98,17 @@ describe('web host security', () => {
 
   it('validates arguments over HTTP like over IPC', async () => {
     const h = await host()
-    const res = await call(h.port, '/api/updateSettings', {
+    const res = await call(h.port, '/api/readJournal', {
       method: 'POST',
       authorization: `Bearer ${h.secret}`,
-      body: JSON.stringify({ input: { idleSeconds: -5 } }),
+      body: JSON.stringify({ input: { offset: 0, limit: 0 } }),
     })
     expect(JSON.parse(res.body)).toMatchObject({
       ok: false,
-      error: { code: 'invalid-argument', message: expect.stringContaining('idleSeconds') },
+      error: {
+        code: 'invalid-argument',
+        issues: [{ code: 'invalid', field: 'limit', params: { min: 1 } }],
+      },
     })
     const notJson = await call(h.port, '/api/updateSettings', {
       method: 'POST',
@@ -113,14 +116,18 @@ describe('web host security', () => {
       body: '{oops',
     })
     expect(notJson.status).toBe(400)
+    expect(JSON.parse(notJson.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', reason: 'not-json' },
+    })
   })
 
   it('cannot be bound to a non-loopback address', async () => {
     const dataDir = await tempDir()
-    const { handlers } = await openKioskServices({ dataDir, runtime: 'web', log: silentLog })
+    const { api } = await openKioskServices({ dataDir, runtime: 'web', log: silentLog })
     for (const bindAddress of ['0.0.0.0', '::', '192.168.1.20']) {
       await expect(
-        startHost({ handlers, rendererDir: dataDir, log: silentLog, bindAddress }),
+        startHost({ api, rendererDir: dataDir, log: silentLog, bindAddress }),
       ).rejects.toThrow(/127\.0\.0\.1 only/)
     }
   })

@@ -2,8 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
+import { ApiError, type ApiErrorReason, type ApiErrorCode } from '../shared/api-error'
 import { toWire } from '../shared/wire'
-import { dispatch, type Handlers } from '../services/dispatch'
+import { dispatch, type ServedApi } from '../services/dispatch'
 import type { Logger } from '../services/logger'
 import { readStaticFile } from './static-files'
 
@@ -15,7 +16,7 @@ export const LAUNCH_CODE_MS = 60_000
 export const SESSION_PATH = '/session'
 
 export interface HostOptions {
-  handlers: Handlers
+  api: ServedApi
   /** The built renderer (index.html and assets). */
   rendererDir: string
   log: Logger
@@ -158,15 +159,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
     if (!hasSecret(req.headers.authorization, secret)) {
       await discard(req)
-      return sendJson(res, 401, {
-        ok: false,
-        error: { code: 'forbidden', message: 'Missing or wrong kiosk secret' },
-      })
+      return refuse(res, 401, 'forbidden', 'host-secret', 'Missing or wrong kiosk secret')
     }
     const read = await readJsonPost(req, res)
     if (!read) return
     const input = isRecord(read.input) ? read.input.input : undefined
-    const result = await dispatch(options.handlers, method, input, options.log)
+    const result = await dispatch(options.api, method, input, options.log)
     const status = result.ok ? 200 : result.error.code === 'unknown-method' ? 404 : 200
     sendJson(res, status, result)
   }
@@ -260,4 +258,15 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 
 function sendJson(res: ServerResponse, status: number, value: unknown) {
   send(res, status, 'application/json; charset=utf-8', toWire(value))
+}
+
+/** A refusal before dispatch, in the same envelope and typed error as every other answer. */
+function refuse(
+  res: ServerResponse,
+  status: number,
+  code: ApiErrorCode,
+  reason: ApiErrorReason,
+  message: string,
+) {
+  sendJson(res, status, { ok: false, error: new ApiError(code, message, { reason }).toShape() })
 }

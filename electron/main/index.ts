@@ -57,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1)
       return
     }
-    registerIpc(services.handlers, isOwnPage, log)
+    registerIpc(services.api, isOwnPage, log)
     const window = (kioskWindow = createKioskWindow({
       preload: join(here, '../preload/index.cjs'),
       windowed,

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sampleSignatures } from '../shared/testing/sample-signatures'
 import { BulkCertificateDesk } from './bulk-certificate-desk'
 import { pdfInfo, pdfText } from './certificates/testing/poppler'
@@ -9,6 +9,10 @@ import { SettingsStore } from './settings-store'
 import { silentLog, useTempDirs } from './testing/temp-dir'
 
 const newDir = useTempDirs()
+
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 async function desk(idleMs?: number) {
   const dataDir = await newDir()
@@ -70,12 +74,22 @@ describe('BulkCertificateDesk', () => {
   })
 
   it('a job left idle is stopped and its partial file removed', async () => {
-    const { certificates, exportsDir } = await desk(50)
+    const { certificates, exportsDir } = await desk(60_000)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const { jobId } = await certificates.begin({ label: 'abandoned', total: 23 })
     await certificates.add(jobId, RECORDS.slice(0, 5))
-    // Timers fire in order of their due time: the job's 50 ms expiry, armed by the last call,
-    // is due before this wait ends, whatever the load.
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    vi.advanceTimersByTime(59_999)
+    // Not idle yet: the job still takes records (and this call keeps it alive once more).
+    await expect(certificates.add(jobId, RECORDS.slice(5, 10))).resolves.toMatchObject({
+      total: 23,
+    })
+    vi.advanceTimersByTime(59_999)
+    await expect(certificates.add(jobId, RECORDS.slice(10, 12))).resolves.toMatchObject({
+      total: 23,
+    })
+    // The expiry, armed by the last call, is due now: the writer stops and removes its file.
+    vi.advanceTimersByTime(60_000)
+    vi.useRealTimers()
     await expect.poll(() => readdir(exportsDir), { timeout: 10_000 }).toEqual([])
     await expect(certificates.finish(jobId)).rejects.toMatchObject({ code: 'not-found' })
   })

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { ApiError } from '../shared/api-error'
+import { describeWriteProblem, writeProblemOf } from './write-problem'
 import {
   CERTIFICATES_PER_CALL,
   DOWNLOAD_LIMIT_BYTES,
@@ -81,20 +82,24 @@ export class BulkCertificateDesk {
       idleMs: options.idleMs ?? IDLE_MS,
       // Two, not one: a console reloaded mid-job cannot cancel the old one, which only expires.
       maxJobs: 2,
-      noun: 'certificate job',
+      noun: 'certificate-job',
       onExpire: (job) => stop(job),
     })
     this.finished = new JobRegistry<FinishedJob>({
       idleMs: FINISHED_KEPT_MS,
       maxJobs: Number.POSITIVE_INFINITY,
-      noun: 'certificate PDF',
+      noun: 'certificate-pdf',
     })
   }
 
   /** Opens the PDF (under a temporary name) and starts the writer waiting for records. */
   async begin(input: BeginCertificates): Promise<CertificatesJobStarted> {
     if (input.language && !hasCertificateStrings(input.language)) {
-      throw new ApiError('invalid-argument', `No certificate texts in language "${input.language}"`)
+      throw new ApiError(
+        'invalid-argument',
+        `No certificate texts in language "${input.language}"`,
+        { reason: 'no-certificate-texts', params: { language: input.language } },
+      )
     }
     const folder = await this.options.folders.resolve(input.folder)
     const settings = this.options.settings.editable()
@@ -136,14 +141,13 @@ export class BulkCertificateDesk {
       throw new ApiError(
         'invalid-argument',
         `This job was started for ${job.total} certificates; more were sent`,
+        { reason: 'too-many-certificates', params: { total: job.total } },
       )
     }
     job.queue.push(records)
     job.received += records.length
     await job.queue.waitBelow(CERTIFICATES_PER_CALL)
-    if (job.controller.signal.aborted) {
-      throw new ApiError('conflict', 'The certificate job was cancelled')
-    }
+    if (job.controller.signal.aborted) throw cancelled()
     if (job.failure !== undefined) throw this.fail(jobId, job)
     return { done: job.done, total: job.total }
   }
@@ -177,12 +181,16 @@ export class BulkCertificateDesk {
       throw new ApiError(
         'invalid-argument',
         `The PDF is too big to download here; open it from ${job.path}`,
+        { reason: 'pdf-too-big', params: { path: job.path } },
       )
     }
     try {
       return new Uint8Array(await readFile(job.path))
     } catch {
-      throw new ApiError('not-found', `The PDF is no longer at ${job.path}`)
+      throw new ApiError('not-found', `The PDF is no longer at ${job.path}`, {
+        reason: 'pdf-gone',
+        params: { path: job.path },
+      })
     }
   }
 
@@ -194,7 +202,9 @@ export class BulkCertificateDesk {
   async print(jobId: string): Promise<PrintResult> {
     const job = this.finishedJob(jobId)
     if (job.printing) {
-      throw new ApiError('conflict', 'This certificate PDF is being sent to the printer already')
+      throw new ApiError('conflict', 'This certificate PDF is being sent to the printer already', {
+        reason: 'pdf-printing',
+      })
     }
     job.printing = true
     try {
@@ -216,17 +226,23 @@ export class BulkCertificateDesk {
       throw new ApiError(
         'conflict',
         'This certificate PDF is not finished yet; send it to the printer once it is written',
+        { reason: 'pdf-unfinished' },
       )
     }
     throw new ApiError(
       'not-found',
       'There is no finished certificate PDF for this job (it was cancelled, failed or is too old); create it again',
+      { reason: 'pdf-missing' },
     )
   }
 
   private open(jobId: string): RunningJob {
     const job = this.running.get(jobId)
-    if (job.finishing) throw new ApiError('conflict', 'This certificate job is already finishing')
+    if (job.finishing) {
+      throw new ApiError('conflict', 'This certificate job is already finishing', {
+        reason: 'job-finishing',
+      })
+    }
     if (job.failure !== undefined) throw this.fail(jobId, job)
     return job
   }
@@ -236,25 +252,21 @@ export class BulkCertificateDesk {
     this.running.remove(jobId)
     const error = job.failure
     if (error instanceof ApiError) return error
-    if (error instanceof NoCertificatesError) return new ApiError('invalid-argument', error.message)
-    if (error instanceof Cancelled)
-      return new ApiError('conflict', 'The certificate job was cancelled')
-    const code = (error as NodeJS.ErrnoException | undefined)?.code
-    const reason =
-      code === 'ENOSPC'
-        ? 'the disk is full'
-        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? 'the folder is read-only'
-          : code === 'ENOENT'
-            ? 'the folder is gone (was the USB stick removed?)'
-            : error instanceof Error
-              ? error.message
-              : String(error)
+    if (error instanceof NoCertificatesError) {
+      return new ApiError('invalid-argument', error.message, { reason: 'no-certificates' })
+    }
+    if (error instanceof Cancelled) return cancelled()
+    const problem = writeProblemOf(error)
     return new ApiError(
       'unavailable',
-      `Could not write ${job.path}: ${reason}. Nothing was left there.`,
+      `Could not write ${job.path}: ${describeWriteProblem(error)}. Nothing was left there.`,
+      { reason: 'write-failed', params: { path: job.path, problem } },
     )
   }
+}
+
+function cancelled(): ApiError {
+  return new ApiError('conflict', 'The certificate job was cancelled', { reason: 'job-cancelled' })
 }
 
 function stop(job: RunningJob): void {

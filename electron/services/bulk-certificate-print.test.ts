@@ -164,7 +164,7 @@ describe.runIf(unix)('certificates:bulk-print through the contract, with a FAKE 
     const dataDir = await newDir()
     const services = await openKioskServices({ dataDir, runtime: 'web', log: silentLog })
     const call = (name: MethodName, input?: unknown) =>
-      dispatch(services.handlers, name, input, silentLog)
+      dispatch(services.api, name, input, silentLog)
     return { services, call }
   }
 

@@ -1,7 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { ApiError } from '../shared/api-error'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SignatureRecord } from '../shared/signature'
 import { sampleSignatures } from '../shared/testing/sample-signatures'
 import { readExportBatch } from './export'
@@ -190,14 +189,31 @@ describe('ExportDesk', () => {
     expect(await folders.choose()).toBeNull()
   })
 
-  it('refuses an impossible day, and forgets a job left idle', async () => {
-    const { exports } = await desk({ idleMs: 30 })
-    await expect(exports.begin({ kind: 'day', day: '2026-02-30' })).rejects.toBeInstanceOf(ApiError)
+  it('refuses an impossible day, and forgets a job left idle (only once idle)', async () => {
+    const { exports } = await desk({ idleMs: 30_000 })
+    await expect(exports.begin({ kind: 'day', day: '2026-02-30' })).rejects.toMatchObject({
+      code: 'invalid-argument',
+      reason: 'no-such-day',
+      params: { day: '2026-02-30' },
+    })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const { jobId } = await exports.begin({ kind: 'day', day: DAY })
-    await new Promise((resolve) => setTimeout(resolve, 80))
-    await expect(
-      exports.add({ jobId, records: [], withdrawals: [], audit: [] }),
-    ).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/start it again/) })
+    const chunk = { jobId, records: [], withdrawals: [], audit: [] }
+    vi.advanceTimersByTime(29_999)
+    // Each call keeps the job alive for another idle period.
+    await expect(exports.add(chunk)).resolves.toEqual({ records: 0 })
+    vi.advanceTimersByTime(29_999)
+    await expect(exports.add(chunk)).resolves.toEqual({ records: 0 })
+    vi.advanceTimersByTime(30_000)
+    await expect(exports.add(chunk)).rejects.toMatchObject({
+      code: 'not-found',
+      reason: 'job-gone',
+      params: { job: 'export' },
+    })
+  })
+
+  afterEach(() => {
+    vi.useRealTimers()
   })
 
   it('cancel drops the job; a third export at once is refused', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { ApiError } from '../shared/api-error'
+import { writeProblemOf } from './write-problem'
 import type { AuditEntry } from '../shared/audit'
 import type {
   AddToExport,
@@ -67,7 +68,10 @@ export class ExportDesk {
   /** Starts an export into the default folder or one chosen in the dialog during this run. */
   async begin(scope: BeginExport): Promise<ExportJobStarted> {
     if (scope.kind === 'day' && !isCalendarDay(scope.day)) {
-      throw new ApiError('invalid-argument', `Day: there is no ${scope.day}`)
+      throw new ApiError('invalid-argument', `Day: there is no ${scope.day}`, {
+        reason: 'no-such-day',
+        params: { day: scope.day },
+      })
     }
     const parentDir = await this.options.folders.resolve(scope.folder)
     const { eventCode, kioskId } = this.options.settings.editable()
@@ -92,18 +96,24 @@ export class ExportDesk {
       throw new ApiError(
         'invalid-argument',
         `An export holds at most ${MAX_EXPORT_RECORDS} records`,
+        { reason: 'too-many-records', params: { max: MAX_EXPORT_RECORDS } },
       )
     }
     if (
       job.withdrawals.length + withdrawals.length + job.audit.length + audit.length >
       MAX_EXPORT_LINES
     ) {
-      throw new ApiError('invalid-argument', 'Too many withdrawals or audit entries for one export')
+      throw new ApiError(
+        'invalid-argument',
+        'Too many withdrawals or audit entries for one export',
+        { reason: 'too-many-extras' },
+      )
     }
     if (job.scope.kind === 'selection' && (withdrawals.length > 0 || audit.length > 0)) {
       throw new ApiError(
         'invalid-argument',
         'A selection export holds the selected signatures only, no withdrawals or audit entries',
+        { reason: 'selection-extras' },
       )
     }
     for (const record of records) {
@@ -111,10 +121,21 @@ export class ExportDesk {
         throw new ApiError(
           'invalid-argument',
           `Record ${record.certificateNo} is from ${record.day}, not ${job.scope.day}`,
+          {
+            reason: 'record-wrong-day',
+            params: {
+              certificateNo: record.certificateNo,
+              day: record.day,
+              expected: job.scope.day,
+            },
+          },
         )
       }
       if (job.ids.has(record.id)) {
-        throw new ApiError('invalid-argument', `Record ${record.certificateNo} was sent twice`)
+        throw new ApiError('invalid-argument', `Record ${record.certificateNo} was sent twice`, {
+          reason: 'record-twice',
+          params: { certificateNo: record.certificateNo },
+        })
       }
     }
     for (const record of records) {
@@ -146,7 +167,11 @@ export class ExportDesk {
 
   private openJob(jobId: string): ExportJob {
     const job = this.jobs.get(jobId)
-    if (job.finishing) throw new ApiError('conflict', 'This export is already being written')
+    if (job.finishing) {
+      throw new ApiError('conflict', 'This export is already being written', {
+        reason: 'job-finishing',
+      })
+    }
     return job
   }
 
@@ -166,7 +191,9 @@ export class ExportDesk {
 
   private async writeSelection(job: ExportJob): Promise<ExportResult> {
     if (job.records.length === 0) {
-      throw new ApiError('invalid-argument', 'Cannot export: no signature is selected')
+      throw new ApiError('invalid-argument', 'Cannot export: no signature is selected', {
+        reason: 'no-selection',
+      })
     }
     const byDay = new Map<string, SignatureRecord[]>()
     for (const record of job.records) {
@@ -184,6 +211,7 @@ export class ExportDesk {
       throw new ApiError(
         'unavailable',
         `Could not write the export to ${job.parentDir}: ${(error as Error).message}`,
+        { reason: 'write-failed', params: { path: job.parentDir, problem: writeProblemOf(error) } },
       )
     }
     try {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { ApiError } from '../shared/api-error'
+import { writeProblemOf } from './write-problem'
 import type { ExportFolderInfo } from '../shared/export-jobs'
 
 /** Asks the person at the kiosk for a folder (Electron's system dialog); null when they cancel. */
@@ -54,6 +55,7 @@ export class ExportFolders {
       throw new ApiError(
         'forbidden',
         'That folder was not chosen in the folder dialog; choose it again.',
+        { reason: 'folder-not-chosen' },
       )
     }
     return wanted === resolve(this.defaultDir) ? this.ensure() : wanted
@@ -67,6 +69,7 @@ export class ExportFolders {
       throw new ApiError(
         'unavailable',
         `The export folder ${folder} cannot be created: ${(error as Error).message}`,
+        { reason: 'write-failed', params: { path: folder, problem: writeProblemOf(error) } },
       )
     }
     return folder

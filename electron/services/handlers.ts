@@ -24,7 +24,10 @@ export interface HandlerDeps {
   texts: OrganiserTexts
 }
 
-/** The handler table both transports serve. Each handler gets an argument the contract has already validated. */
+/**
+ * The handler table both transports serve. Each handler gets an argument the contract has already
+ * validated, and runs only when the method's access rule in the contract allows the call.
+ */
 export function createHandlers({
   runtime,
   settings,
@@ -36,13 +39,6 @@ export function createHandlers({
   bulkCertificates,
   texts,
 }: HandlerDeps): Handlers {
-  /** Handlers only an unlocked staff console may call. */
-  const staffOnly =
-    <I, R>(handler: (input: I) => Promise<R>) =>
-    async (input: I) => {
-      staff.requireSession()
-      return handler(input)
-    }
   const sync = createSyncHandlers(settings)
   return {
     getAppInfo: async () => {
@@ -50,7 +46,7 @@ export function createHandlers({
       return { name: APP_NAME, version: APP_VERSION, kioskId, eventCode, eventName, runtime }
     },
     getSettings: async () => settings.publicView(),
-    updateSettings: staffOnly(async (update) => settings.update(update)),
+    updateSettings: async (update) => settings.update(update),
     appendJournal: async (entries) => journal.append(entries),
     readJournal: async ({ offset, limit }) => journal.read(offset, limit),
     getJournalStats: async () => journal.stats(),
@@ -59,28 +55,27 @@ export function createHandlers({
     renderCertificate: async ({ record, language }) => certificates.render(record, language),
     printCertificate: async ({ record }) => certificates.print(record),
     listPrinters: async () => listPrinters(),
-    printTestPage: staffOnly(async ({ printerName }) => printTestPage(printerName)),
+    printTestPage: async ({ printerName }) => printTestPage(printerName),
     getStaffStatus: async () => staff.status(),
     unlockStaff: async ({ pin }) => staff.unlock(pin),
     lockStaff: async () => staff.lock(),
-    touchStaff: staffOnly(async () => staff.status()),
+    touchStaff: async () => staff.status(),
     setStaffPin: async ({ pin }) => staff.setPin(pin),
     ...sync,
-    setRegisterToken: staffOnly(sync.setRegisterToken),
-    getExportInfo: staffOnly(async () => folders.info()),
-    chooseExportFolder: staffOnly(async () => {
+    getExportInfo: async () => folders.info(),
+    chooseExportFolder: async () => {
       const folder = await folders.choose()
       return folder === null ? null : { folder }
-    }),
-    beginExport: staffOnly(async (scope) => exports.begin(scope)),
-    addToExport: staffOnly(async (chunk) => exports.add(chunk)),
-    finishExport: staffOnly(async ({ jobId }) => exports.finish(jobId)),
-    cancelExport: staffOnly(async ({ jobId }) => exports.cancel(jobId)),
-    beginCertificates: staffOnly(async (input) => bulkCertificates.begin(input)),
-    addCertificates: staffOnly(async ({ jobId, records }) => bulkCertificates.add(jobId, records)),
-    finishCertificates: staffOnly(async ({ jobId }) => bulkCertificates.finish(jobId)),
-    cancelCertificates: staffOnly(async ({ jobId }) => bulkCertificates.cancel(jobId)),
-    readCertificates: staffOnly(async ({ jobId }) => bulkCertificates.read(jobId)),
-    printCertificates: staffOnly(async ({ jobId }) => bulkCertificates.print(jobId)),
+    },
+    beginExport: async (scope) => exports.begin(scope),
+    addToExport: async (chunk) => exports.add(chunk),
+    finishExport: async ({ jobId }) => exports.finish(jobId),
+    cancelExport: async ({ jobId }) => exports.cancel(jobId),
+    beginCertificates: async (input) => bulkCertificates.begin(input),
+    addCertificates: async ({ jobId, records }) => bulkCertificates.add(jobId, records),
+    finishCertificates: async ({ jobId }) => bulkCertificates.finish(jobId),
+    cancelCertificates: async ({ jobId }) => bulkCertificates.cancel(jobId),
+    readCertificates: async ({ jobId }) => bulkCertificates.read(jobId),
+    printCertificates: async ({ jobId }) => bulkCertificates.print(jobId),
   }
 }

@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto'
 import { ApiError } from '../shared/api-error'
 
+export type JobNoun = 'export' | 'certificate-job' | 'certificate-pdf'
+const ENGLISH: Record<JobNoun, string> = {
+  export: 'export',
+  'certificate-job': 'certificate job',
+  'certificate-pdf': 'certificate PDF',
+}
+
 export interface JobRegistryOptions<J> {
   /** A job not touched for this long is dropped (the console was reloaded or locked mid-job). */
   idleMs: number
   /** Jobs open at once; a further `add` is refused until one ends. */
   maxJobs: number
-  /** What staff would call one job, for messages: "export", "certificate job". */
-  noun: string
+  /** Which kind of job, for messages (`errors.jobs.<noun>` on screen). */
+  noun: JobNoun
   /** Releases what an expired job holds (an open file, records in memory). */
   onExpire?: (job: J) => void
 }
@@ -27,7 +34,8 @@ export class JobRegistry<J> {
     if (this.jobs.size >= this.options.maxJobs) {
       throw new ApiError(
         'conflict',
-        `Another ${this.options.noun} is still running; wait for it or cancel it first.`,
+        `Another ${ENGLISH[this.options.noun]} is still running; wait for it or cancel it first.`,
+        { reason: 'job-busy', params: { job: this.options.noun } },
       )
     }
     this.remove(id)
@@ -41,7 +49,8 @@ export class JobRegistry<J> {
     if (!entry) {
       throw new ApiError(
         'not-found',
-        `This ${this.options.noun} is no longer running (it ended or was idle too long); start it again.`,
+        `This ${ENGLISH[this.options.noun]} is no longer running (it ended or was idle too long); start it again.`,
+        { reason: 'job-gone', params: { job: this.options.noun } },
       )
     }
     clearTimeout(entry.timer)

@@ -1,5 +1,5 @@
 import type { Runtime } from '../shared/api'
-import type { Handlers } from './dispatch'
+import type { ServedApi } from './dispatch'
 import { createHandlers } from './handlers'
 import { join } from 'node:path'
 import { BulkCertificateDesk } from './bulk-certificate-desk'
@@ -13,7 +13,8 @@ import { SettingsStore } from './settings-store'
 import { StaffAuth } from './staff-auth'
 
 export interface KioskServices {
-  handlers: Handlers
+  /** What both transports serve: the handler table and the staff session guarding it. */
+  api: ServedApi
   settings: SettingsStore
   journal: Journal
 }
@@ -34,19 +35,17 @@ export async function openKioskServices(options: {
     options.exportsDir ?? join(options.dataDir, 'exports'),
     options.chooseFolder,
   )
-  return {
+  const staff = new StaffAuth(settings)
+  const handlers = createHandlers({
+    runtime: options.runtime,
     settings,
     journal,
-    handlers: createHandlers({
-      runtime: options.runtime,
-      settings,
-      journal,
-      certificates: new CertificateDesk(settings, join(options.dataDir, 'spool')),
-      staff: new StaffAuth(settings),
-      folders,
-      exports: new ExportDesk({ settings, folders }),
-      bulkCertificates: new BulkCertificateDesk({ settings, folders }),
-      texts: new OrganiserTexts(),
-    }),
-  }
+    certificates: new CertificateDesk(settings, join(options.dataDir, 'spool')),
+    staff,
+    folders,
+    exports: new ExportDesk({ settings, folders }),
+    bulkCertificates: new BulkCertificateDesk({ settings, folders }),
+    texts: new OrganiserTexts(),
+  })
+  return { settings, journal, api: { handlers, gate: staff } }
 }

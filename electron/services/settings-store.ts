@@ -9,7 +9,7 @@ import {
   type PublicSettings,
   type SettingsRestored,
 } from '../shared/settings'
-import { ApiError } from '../shared/api-error'
+import { describeIssues, invalidArgument } from '../shared/api-error'
 import type { Logger } from './logger'
 import { ensurePrivateDir, ensurePrivateFile, writePrivateFileAtomic } from './private-files'
 
@@ -156,7 +156,7 @@ export class SettingsStore {
   /** Applies a validated partial update; an invalid one throws and changes nothing. */
   async update(input: unknown): Promise<PublicSettings> {
     const result = settingsUpdateSchema.safeParse(input)
-    if (!result.success) throw new ApiError('invalid-argument', describeIssues(result.error))
+    if (!result.success) throw invalidArgument(result.error)
     await this.write((current) => ({ ...current, ...result.data }))
     return this.publicView()
   }
@@ -219,13 +219,4 @@ async function readStored(file: string): Promise<Read> {
 function errorText(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
   return code ?? (error instanceof Error ? error.message : String(error))
-}
-
-/** One readable line per problem: `field: message`. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) =>
-      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
-    .join('; ')
 }

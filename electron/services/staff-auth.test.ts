@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SettingsStore } from './settings-store'
-import { FREE_ATTEMPTS, SESSION_IDLE_MS, StaffAuth, hashPin, verifyPin } from './staff-auth'
+import { STAFF_IDLE_MS } from '../shared/staff'
+import { FREE_ATTEMPTS, StaffAuth, hashPin, verifyPin } from './staff-auth'
 import { silentLog, useTempDirs } from './testing/temp-dir'
 
 const tempDir = useTempDirs()
@@ -43,22 +44,27 @@ describe('staff PIN', () => {
     await staff.setPin('482913')
     expect(settings.publicView().staffPinSet).toBe(true)
     staff.lock()
-    expect(() => staff.requireSession()).toThrow(/locked/)
+    expect(() => staff.require('staff')).toThrow(/locked/)
     expect(await staff.unlock('482913')).toEqual({ ok: true })
-    advance(SESSION_IDLE_MS - 1000)
-    staff.requireSession()
-    advance(SESSION_IDLE_MS - 1000)
+    advance(STAFF_IDLE_MS - 1000)
+    staff.require('staff')
+    advance(STAFF_IDLE_MS - 1000)
     expect(staff.status().unlocked).toBe(true)
-    advance(SESSION_IDLE_MS)
+    advance(STAFF_IDLE_MS)
     expect(staff.status().unlocked).toBe(false)
   })
 
-  it('needs an unlocked console to change an existing PIN', async () => {
+  it('lets anyone past the setup rule until a PIN is set, then only an unlocked console', async () => {
     const { staff } = await auth()
+    staff.require('public')
+    staff.require('setup')
+    expect(() => staff.require('staff')).toThrow(/locked/)
     await staff.setPin('482913')
     staff.lock()
-    await expect(staff.setPin('000000')).rejects.toThrow(/locked/)
+    staff.require('public')
+    expect(() => staff.require('setup')).toThrow(/locked/)
     expect(await staff.unlock('482913')).toEqual({ ok: true })
+    staff.require('setup')
     await staff.setPin('135799')
     staff.lock()
     expect((await staff.unlock('482913')).ok).toBe(false)

@@ -4,8 +4,9 @@ import {
   timingSafeEqual,
   type ScryptOptions,
 } from 'node:crypto'
+import type { Access } from '../shared/api'
 import { ApiError } from '../shared/api-error'
-import type { StaffStatus, UnlockResult } from '../shared/staff'
+import { STAFF_IDLE_MS, type StaffStatus, type UnlockResult } from '../shared/staff'
 import type { SettingsStore } from './settings-store'
 
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const
@@ -14,8 +15,6 @@ const KEY_LENGTH = 32
 export const FREE_ATTEMPTS = 5
 const FIRST_LOCK_MS = 30_000
 const MAX_LOCK_MS = 60 * 60_000
-/** The console locks itself after this long without staff activity. */
-export const SESSION_IDLE_MS = 2 * 60_000
 
 function scrypt(pin: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -55,7 +54,7 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
 /**
  * The staff PIN and the console session, in the main process only. The PIN hash sits in the
  * settings' secrets; wrong attempts lock entry for a growing delay; the session closes after
- * two idle minutes or on Lock, and staff-only handlers call `requireSession()`.
+ * two idle minutes or on Lock. It is the dispatcher's access gate.
  *
  * Attempts are verified one at a time, in order of arrival: each one sees the failures and the
  * lock left by the one before, so a burst of attempts sent at once gets no more tries than
@@ -101,12 +100,12 @@ export class StaffAuth {
       return { ok: false, lockedUntil: new Date(lockedUntil).toISOString(), attemptsLeft: 0 }
     }
     const stored = this.settings.secret('staffPinHash')
-    if (!stored) throw new ApiError('conflict', 'No staff PIN is set yet')
+    if (!stored) throw new ApiError('conflict', 'No staff PIN is set yet', { reason: 'no-pin' })
     if (await this.verify(pin, stored)) {
       if (this.settings.secret('staffPinFailures') !== 0 || this.lockedUntil() !== 0) {
         await this.settings.setSecrets({ staffPinFailures: 0, staffPinLockedUntil: null })
       }
-      this.sessionUntil = this.now() + SESSION_IDLE_MS
+      this.sessionUntil = this.now() + STAFF_IDLE_MS
       return { ok: true }
     }
     const failures = this.settings.secret('staffPinFailures') + 1
@@ -120,21 +119,27 @@ export class StaffAuth {
     return { ok: false, lockedUntil: null, attemptsLeft: FREE_ATTEMPTS - failures }
   }
 
-  /** First start: anyone may set the PIN. Afterwards only an open session may change it. */
+  /** Sets the PIN and opens a session. Who may call it is the contract's `setup` rule (see `require`). */
   async setPin(pin: string): Promise<void> {
-    if (this.settings.secret('staffPinHash') !== null) this.requireSession()
     await this.settings.setSecret('staffPinHash', await hashPin(pin))
-    this.sessionUntil = this.now() + SESSION_IDLE_MS
+    this.sessionUntil = this.now() + STAFF_IDLE_MS
   }
 
   lock(): void {
     this.sessionUntil = 0
   }
 
-  /** Throws unless the console is unlocked; staff activity keeps the session alive. */
-  requireSession(): void {
-    if (!this.sessionOpen()) throw new ApiError('forbidden', 'The staff console is locked')
-    this.sessionUntil = this.now() + SESSION_IDLE_MS
+  /**
+   * The contract's access rule for one call (dispatch asks before every handler): `staff` needs an
+   * open session, `setup` too once a PIN is set. Staff activity keeps the session alive.
+   */
+  require(access: Access): void {
+    if (access === 'public') return
+    if (access === 'setup' && this.settings.secret('staffPinHash') === null) return
+    if (!this.sessionOpen()) {
+      throw new ApiError('forbidden', 'The staff console is locked', { reason: 'staff-locked' })
+    }
+    this.sessionUntil = this.now() + STAFF_IDLE_MS
   }
 
   private lockedUntil(): number {

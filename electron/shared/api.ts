@@ -50,34 +50,47 @@ export interface AppInfo {
   runtime: Runtime
 }
 
+/**
+ * Who may call a method. `public`: the visitor page, the sync engine, anyone on the transport.
+ * `staff`: only while the staff console is unlocked. `setup`: anyone until the first staff PIN is
+ * set, staff afterwards. Enforced in one place, `dispatch`.
+ */
+export type Access = 'public' | 'staff' | 'setup'
+
 interface MethodSpec<S extends z.ZodType, R> {
   channel: `${string}:${string}`
   input: S
+  access: Access
   /** Type-only marker for the result; never set or read at runtime. */
   result?: () => R
 }
 
 function method<R>() {
-  return <S extends z.ZodType>(channel: `${string}:${string}`, input: S): MethodSpec<S, R> => ({
-    channel,
-    input,
-  })
+  return <S extends z.ZodType>(
+    channel: `${string}:${string}`,
+    input: S,
+    access: Access,
+  ): MethodSpec<S, R> => ({ channel, input, access })
 }
 
 const none = z.undefined()
 
 export const contract = {
-  getAppInfo: method<AppInfo>()('app:info', none),
-  getSettings: method<PublicSettings>()('settings:get', none),
-  updateSettings: method<PublicSettings>()('settings:update', settingsUpdateSchema),
+  getAppInfo: method<AppInfo>()('app:info', none, 'public'),
+  getSettings: method<PublicSettings>()('settings:get', none, 'public'),
+  updateSettings: method<PublicSettings>()('settings:update', settingsUpdateSchema, 'staff'),
   /** Appends committed signatures or withdrawals to the on-disk journal; resolves once fsynced. */
-  appendJournal: method<void>()('journal:append', z.array(journalEntrySchema).min(1).max(1_000)),
-  readJournal: method<JournalPage>()('journal:read', journalPageRequestSchema),
-  getJournalStats: method<JournalStats>()('journal:stats', none),
+  appendJournal: method<void>()(
+    'journal:append',
+    z.array(journalEntrySchema).min(1).max(1_000),
+    'public',
+  ),
+  readJournal: method<JournalPage>()('journal:read', journalPageRequestSchema, 'public'),
+  getJournalStats: method<JournalStats>()('journal:stats', none, 'public'),
   /** The organisers' declaration or privacy text as the file on disk says it now (English where missing). */
-  getOrganiserText: method<OrganiserText>()('content:text', organiserTextRequestSchema),
+  getOrganiserText: method<OrganiserText>()('content:text', organiserTextRequestSchema, 'public'),
   /** Which of the event's languages lack an organisers' text (the staff dashboard names them). */
-  getOrganiserTextStatus: method<OrganiserTextStatus>()('content:status', none),
+  getOrganiserTextStatus: method<OrganiserTextStatus>()('content:status', none, 'public'),
   /** A certificate PDF, in the signatory's language unless `language` says otherwise. */
   renderCertificate: method<Uint8Array>()(
     'certificates:render',
@@ -88,62 +101,79 @@ export const contract = {
         .regex(/^[a-z]{2}$/)
         .optional(),
     }),
+    'public',
   ),
   /** Prints a certificate on the printer chosen in settings; answers within the print timeout. */
   printCertificate: method<PrintResult>()(
     'certificates:print',
     z.object({ record: signatureRecordSchema }),
+    'public',
   ),
-  listPrinters: method<PrinterList>()('printers:list', none),
+  listPrinters: method<PrinterList>()('printers:list', none, 'public'),
   printTestPage: method<PrintResult>()(
     'printers:test-page',
     z.object({ printerName: z.string().min(1).max(127) }),
+    'staff',
   ),
-  getStaffStatus: method<StaffStatus>()('staff:status', none),
+  getStaffStatus: method<StaffStatus>()('staff:status', none, 'public'),
   /** Checks the PIN; too many wrong ones lock entry for a growing delay. */
-  unlockStaff: method<UnlockResult>()('staff:unlock', z.object({ pin: z.string().max(64) })),
-  lockStaff: method<void>()('staff:lock', none),
+  unlockStaff: method<UnlockResult>()(
+    'staff:unlock',
+    z.object({ pin: z.string().max(64) }),
+    'public',
+  ),
+  lockStaff: method<void>()('staff:lock', none, 'public'),
   /** Staff activity: keeps the console session alive (it locks after two idle minutes). */
-  touchStaff: method<StaffStatus>()('staff:touch', none),
+  touchStaff: method<StaffStatus>()('staff:touch', none, 'staff'),
   /** Sets the PIN on first start; changing it later needs an unlocked console. */
-  setStaffPin: method<void>()('staff:set-pin', z.object({ pin: staffPinSchema })),
+  setStaffPin: method<void>()('staff:set-pin', z.object({ pin: staffPinSchema }), 'setup'),
   /** Whether the register in settings answers `/v1/health` now (the sync engine sends only then). */
-  checkRegister: method<RegisterHealth>()('sync:health', none),
+  checkRegister: method<RegisterHealth>()('sync:health', none, 'public'),
   /** Sends one batch with the token from settings: accepted, retry later, or stopped (and why). */
-  sendBatch: method<SendBatchOutcome>()('sync:send-batch', batchRequestSchema),
+  sendBatch: method<SendBatchOutcome>()('sync:send-batch', batchRequestSchema, 'public'),
   /** Stores a new register token as a secret (never returned), or forgets it with null. */
   setRegisterToken: method<PublicSettings>()(
     'settings:set-register-token',
     registerTokenUpdateSchema,
+    'staff',
   ),
   /** Staff: where exports go by default, and whether another folder can be chosen. */
-  getExportInfo: method<ExportFolderInfo>()('export:info', none),
+  getExportInfo: method<ExportFolderInfo>()('export:info', none, 'staff'),
   /** Staff: the system folder dialog in Electron (null when cancelled); the export folder on the web host. */
-  chooseExportFolder: method<{ folder: string } | null>()('export:choose-folder', none),
+  chooseExportFolder: method<{ folder: string } | null>()('export:choose-folder', none, 'staff'),
   /** Staff: starts exporting a day (or a table selection) into the default or a chosen folder. */
-  beginExport: method<ExportJobStarted>()('export:begin', beginExportSchema),
+  beginExport: method<ExportJobStarted>()('export:begin', beginExportSchema, 'staff'),
   /** Staff: one chunk of the export's records, withdrawals and audit entries. */
-  addToExport: method<ExportAddResult>()('export:add', addToExportSchema),
+  addToExport: method<ExportAddResult>()('export:add', addToExportSchema, 'staff'),
   /** Staff: writes the batch atomically and ends the job. */
-  finishExport: method<ExportResult>()('export:finish', jobRefSchema),
-  cancelExport: method<void>()('export:cancel', jobRefSchema),
+  finishExport: method<ExportResult>()('export:finish', jobRefSchema, 'staff'),
+  cancelExport: method<void>()('export:cancel', jobRefSchema, 'staff'),
   /** Staff: starts one PDF of certificates (a page each) in the export folder. */
   beginCertificates: method<CertificatesJobStarted>()(
     'certificates:bulk-begin',
     beginCertificatesSchema,
+    'staff',
   ),
   /** Staff: a chunk of records; answers once the PDF writer has caught up, with pages done. */
-  addCertificates: method<CertificatesProgress>()('certificates:bulk-add', addCertificatesSchema),
-  finishCertificates: method<CertificatesResult>()('certificates:bulk-finish', jobRefSchema),
+  addCertificates: method<CertificatesProgress>()(
+    'certificates:bulk-add',
+    addCertificatesSchema,
+    'staff',
+  ),
+  finishCertificates: method<CertificatesResult>()(
+    'certificates:bulk-finish',
+    jobRefSchema,
+    'staff',
+  ),
   /** Staff: stops the writer; nothing is left at the PDF's path. */
-  cancelCertificates: method<void>()('certificates:bulk-cancel', jobRefSchema),
+  cancelCertificates: method<void>()('certificates:bulk-cancel', jobRefSchema, 'staff'),
   /** Staff: the finished PDF's bytes when small enough (the web host's download). */
-  readCertificates: method<Uint8Array>()('certificates:bulk-read', jobRefSchema),
+  readCertificates: method<Uint8Array>()('certificates:bulk-read', jobRefSchema, 'staff'),
   /**
    * Staff: sends the job's finished PDF (the file main wrote; never a path from the page) to the
    * printer chosen in settings. Answers once the print queue has it, within two minutes.
    */
-  printCertificates: method<PrintResult>()('certificates:bulk-print', jobRefSchema),
+  printCertificates: method<PrintResult>()('certificates:bulk-print', jobRefSchema, 'staff'),
 } as const
 
 export type Contract = typeof contract

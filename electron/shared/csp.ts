@@ -1,5 +1,4 @@
-/** The Content-Security-Policy of the kiosk page, in Electron and on the web host alike. */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -10,4 +9,16 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ')
+]
+
+/** The Content-Security-Policy of the kiosk page as a response header: the web host and Electron's responses. */
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ')
+
+/**
+ * The same policy as the page's `<meta>` tag, injected at build time (`vite/csp-meta.ts`).
+ * Electron loads the page from file://, which has no response headers to carry the policy.
+ * `frame-ancestors` works only as a header, so the tag leaves it out.
+ */
+export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.filter(
+  (directive) => !directive.startsWith('frame-ancestors'),
+).join('; ')

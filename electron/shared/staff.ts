@@ -1,5 +1,11 @@
 import { z } from 'zod'
 
+/**
+ * The staff console locks after this long without staff activity: the main process's session and
+ * the console's own timer both use it.
+ */
+export const STAFF_IDLE_MS = 2 * 60_000
+
 /** Staff PINs: 6 to 12 digits. */
 export const staffPinSchema = z.string().regex(/^\d{6,12}$/, 'The PIN must be 6 to 12 digits')
 

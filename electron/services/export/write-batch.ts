@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { z } from 'zod'
 import { ApiError } from '../../shared/api-error'
+import { describeWriteProblem, writeProblemOf } from '../write-problem'
 import { auditEntrySchema, type AuditEntry } from '../../shared/audit'
 import {
   ISO_DAY,
@@ -120,27 +121,18 @@ function describeRecord(record: unknown, index: number): string {
 }
 
 function rejected(problem: string): ApiError {
-  return new ApiError('invalid-argument', `Cannot export: ${problem}. Nothing was written.`)
+  return new ApiError('invalid-argument', `Cannot export: ${problem}. Nothing was written.`, {
+    reason: 'export-invalid',
+  })
 }
 
 /** Staff see this at the booth: say what to do about the folder, not which syscall failed. */
 function unwritable(parentDir: string, error: unknown): ApiError {
-  const code = (error as NodeJS.ErrnoException).code
-  const reason =
-    code === 'ENOENT'
-      ? 'it does not exist (was the USB stick removed?)'
-      : code === 'ENOTDIR'
-        ? 'it is not a folder'
-        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? 'it is read-only or not writable'
-          : code === 'ENOSPC'
-            ? 'the disk is full'
-            : error instanceof Error
-              ? error.message
-              : String(error)
+  const problem = writeProblemOf(error)
   const failure = new ApiError(
     'unavailable',
-    `Could not write the export to ${parentDir}: ${reason}. Nothing half-written is left under that name.`,
+    `Could not write the export to ${parentDir}: ${describeWriteProblem(error)}. Nothing half-written is left under that name.`,
+    { reason: 'write-failed', params: { path: parentDir, problem } },
   )
   failure.cause = error
   return failure

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dispatch, type Handlers } from '../dispatch'
+import { dispatch, type ServedApi } from '../dispatch'
 import { openKioskServices } from '../kiosk-services'
 import { SETTINGS_FILE, SettingsStore } from '../settings-store'
 import { silentLog, useTempDirs } from '../testing/temp-dir'
@@ -9,11 +9,11 @@ import { silentLog, useTempDirs } from '../testing/temp-dir'
 const tempDir = useTempDirs()
 
 /** The kiosk's handlers with the staff console unlocked (setting a PIN on first start does). */
-async function handlersIn(dir: string): Promise<{ handlers: Handlers; settings: SettingsStore }> {
+async function handlersIn(dir: string): Promise<{ handlers: ServedApi; settings: SettingsStore }> {
   const services = await openKioskServices({ dataDir: dir, runtime: 'web', log: silentLog })
-  const unlocked = await dispatch(services.handlers, 'setStaffPin', { pin: '482913' }, silentLog)
+  const unlocked = await dispatch(services.api, 'setStaffPin', { pin: '482913' }, silentLog)
   expect(unlocked.ok).toBe(true)
-  return services
+  return { handlers: services.api, settings: services.settings }
 }
 
 const TOKEN = 'ckr_Zm9vYmFyYmF6cXV4LXRlc3QtdG9rZW4tMTIzNDU2Nzg'

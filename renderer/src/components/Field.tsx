@@ -1,6 +1,6 @@
 import { forwardRef, useId, type InputHTMLAttributes } from 'react'
 
-interface Props extends InputHTMLAttributes<HTMLInputElement> {
+export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string
   hint?: string
   /** Already translated error text; the field is marked invalid and the message announced. */
@@ -9,7 +9,7 @@ interface Props extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 /** A labelled text input with its hint and error wired for screen readers. Autofill is always off. */
-export const Field = forwardRef<HTMLInputElement, Props>(function Field(
+export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
   { label, hint, error, optionalLabel, className, ...input },
   ref,
 ) {

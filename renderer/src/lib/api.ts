@@ -57,16 +57,20 @@ function httpTransport(): (name: MethodName, input: unknown) => Promise<ApiResul
         body: toWire({ input }),
       })
     } catch {
-      return {
-        ok: false,
-        error: { code: 'unavailable', message: 'The kiosk host is not answering' },
-      }
+      const error = new ApiError('unavailable', 'The kiosk host is not answering', {
+        reason: 'host-unreachable',
+      })
+      return { ok: false, error: error.toShape() }
     }
     const text = await response.text()
     try {
       return fromWire(text) as ApiResult<unknown>
     } catch {
-      return { ok: false, error: { code: 'internal', message: `Host answered ${response.status}` } }
+      const error = new ApiError('internal', `Host answered ${response.status}`, {
+        reason: 'host-answer',
+        params: { status: response.status },
+      })
+      return { ok: false, error: error.toShape() }
     }
   }
 }
@@ -82,7 +86,7 @@ function createApi(): KioskApi {
   for (const name of METHOD_NAMES) {
     api[name] = async (input?: unknown) => {
       const result = await send(name, input)
-      if (!result.ok) throw new ApiError(result.error.code, result.error.message)
+      if (!result.ok) throw ApiError.fromShape(result.error)
       return result.value
     }
   }

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react'
+import { STAFF_IDLE_MS } from '@shared/staff'
 import { api } from '../../lib/api'
 
-/** Matches the main process's session: the console locks after two minutes without staff activity. */
-export const STAFF_IDLE_MS = 2 * 60_000
 const HEARTBEAT_MS = 30_000
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'input'] as const
 

@@ -9,6 +9,7 @@ import {
   MAX_WITHDRAWALS_PER_BATCH,
   type BatchResponse,
 } from '@shared/register-protocol'
+import { newId } from '@shared/ids'
 import type { SignatureRecord, Withdrawal } from '@shared/signature'
 import { encodeBatchBody } from '@shared/sync'
 import { loadSignatureRecords } from '../../db/save-signature'
@@ -123,7 +124,7 @@ export async function nextBatch(
       if (records.length === 0 && withdrawals.length === 0) return deferred
 
       const batch = buildBatch({
-        id: options.newId?.() ?? crypto.randomUUID(),
+        id: options.newId?.() ?? newId(),
         kioskId: options.kioskId,
         now: options.now,
         records,

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublicSettings } from '@shared/settings'
+import { newId } from '@shared/ids'
 import { db } from '../../db'
 import { flushJournalQueue } from '../../db/journal-sync'
 import { saveSignature } from '../../db/save-signature'
@@ -29,7 +30,7 @@ export function VisitorFlow({ settings, onExit, renderPrint }: Props) {
   const { i18n } = useTranslation()
   const [step, setStep] = useState<StepName>('capacity')
   const [draft, setDraft] = useState<VisitorDraft>(() => ({
-    id: crypto.randomUUID(),
+    id: newId(),
     language: i18n.language,
   }))
   const [saveState, setSaveState] = useState<SaveState>('idle')

@@ -142,16 +142,19 @@ describe('sendToPrinter', () => {
     const job = jobOf(RECORDS.slice(0, 2).map((r) => r.id))
     const { api, answer } = pendingApi()
     const sending = sendToPrinter(db, api, job)
-    answer(new ApiError('not-found', 'printCertificates: There is no finished certificate PDF'))
+    answer(
+      new ApiError('not-found', 'printCertificates: There is no finished certificate PDF', {
+        reason: 'pdf-missing',
+      }),
+    )
     await sending
-    expect(bulkPrintState(job.jobId)).toEqual({
-      status: 'failed',
-      message: 'There is no finished certificate PDF',
-    })
+    const shown =
+      'There is no finished certificate PDF for this job (it was cancelled, failed or is too old); create it again.'
+    expect(bulkPrintState(job.jobId)).toEqual({ status: 'failed', message: shown })
     expect(await auditLines(db)).toEqual([
       [
         'bulk-print',
-        'Certificates not sent to the printer (2 certificates, EWRC26-B01-certificates-selection-20261013-101500.pdf): There is no finished certificate PDF',
+        `Certificates not sent to the printer (2 certificates, EWRC26-B01-certificates-selection-20261013-101500.pdf): ${shown}`,
       ],
     ])
     expect(await printed(db)).toEqual([])
@@ -171,7 +174,7 @@ describe('sendToPrinter', () => {
       status: 'sent',
       printer: 'Booth',
       printJob: 'Booth-3',
-      notRecorded: 'The disk is full',
+      notRecorded: 'Something went wrong: The disk is full',
     })
     // The log line failed; the printed marks are written all the same.
     expect((await printed(db)).sort()).toEqual(job.ids.slice().sort())

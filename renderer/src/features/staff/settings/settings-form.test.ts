@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS, type PublicSettings } from '@shared/settings'
-import { checkDraft, describeChanges, errorsFromHost, toDraft } from './settings-form'
+import { i18next } from '../../../i18n'
+import {
+  changedFields,
+  describeChanges,
+  fieldErrorText,
+  fieldsOfIssues,
+  settingsFormSchema,
+  toDraft,
+} from './settings-form'
 
 const CURRENT: PublicSettings = {
   ...DEFAULT_SETTINGS,
@@ -11,16 +19,15 @@ const CURRENT: PublicSettings = {
 }
 
 describe('settings form', () => {
-  it('answers only the changed fields, numbers as numbers', () => {
+  it('reads numbers from their text boxes and answers only the changed fields', () => {
     const draft = { ...toDraft(CURRENT), idleSeconds: '90', eventCity: 'Bruxelles' }
-    expect(checkDraft(draft, CURRENT)).toEqual({
-      ok: true,
-      update: { idleSeconds: 90, eventCity: 'Bruxelles' },
-    })
-    expect(checkDraft(toDraft(CURRENT), CURRENT)).toEqual({ ok: true, update: {} })
+    expect(draft.thankYouIdleSeconds).toBe('20')
+    const parsed = settingsFormSchema.parse(draft)
+    expect(changedFields(parsed, CURRENT)).toEqual({ idleSeconds: 90, eventCity: 'Bruxelles' })
+    expect(changedFields(settingsFormSchema.parse(toDraft(CURRENT)), CURRENT)).toEqual({})
   })
 
-  it('gives the shared schema message for each invalid field', () => {
+  it('refuses each invalid field with the shared schema', () => {
     const draft = {
       ...toDraft(CURRENT),
       kioskId: 'b 01',
@@ -30,26 +37,47 @@ describe('settings form', () => {
       languages: [],
       timeZone: 'Mars/Olympus',
     }
-    const result = checkDraft(draft, CURRENT)
-    expect(result).toEqual({
-      ok: false,
-      errors: {
-        kioskId: 'Kiosk id: 1–8 capital letters or digits, e.g. B03',
-        idleSeconds: 'Idle timeout: a whole number of seconds from 15 to 600',
-        thankYouIdleSeconds: 'Thank-you screen timeout: a whole number of seconds from 5 to 300',
-        registerUrl: 'Register URL: a web address starting with https:// (or http://), or empty',
-        languages: 'Languages: choose at least one',
-        timeZone: 'Unknown time zone, e.g. Europe/Brussels',
-      },
-    })
+    const result = settingsFormSchema.safeParse(draft)
+    expect(result.success).toBe(false)
+    const fields = new Set(result.error?.issues.map((issue) => issue.path[0]))
+    expect(fields).toEqual(
+      new Set([
+        'kioskId',
+        'idleSeconds',
+        'thankYouIdleSeconds',
+        'registerUrl',
+        'languages',
+        'timeZone',
+      ]),
+    )
   })
 
-  it('reads per-field messages from the host answer', () => {
+  it('marks the fields the host refused from the typed error’s field paths', () => {
     expect(
-      errorsFromHost(
-        'updateSettings: idleSeconds: Idle timeout: too long; languages.0: Invalid option',
-      ),
-    ).toEqual({ idleSeconds: 'Idle timeout: too long', languages: 'Invalid option' })
+      fieldsOfIssues([
+        { code: 'invalid', field: 'idleSeconds', params: { max: 600 } },
+        { code: 'invalid', field: 'languages.0' },
+        { code: 'invalid', field: 'languages.1' },
+        { code: 'invalid', field: 'registerToken' },
+        { code: 'invalid', field: '' },
+      ]),
+    ).toEqual(['idleSeconds', 'languages'])
+  })
+
+  it('says each field’s rule in the screen’s language, bounds read from the schema', () => {
+    expect(fieldErrorText(i18next.getFixedT('en'), 'idleSeconds')).toBe(
+      'Idle timeout: a whole number of seconds from 15 to 600',
+    )
+    expect(fieldErrorText(i18next.getFixedT('de'), 'thankYouIdleSeconds')).toBe(
+      'Dankesbildschirm: eine ganze Zahl von Sekunden zwischen 5 und 300',
+    )
+    for (const field of Object.keys(DEFAULT_SETTINGS) as (keyof typeof DEFAULT_SETTINGS)[]) {
+      for (const lng of ['en', 'fr', 'de']) {
+        expect(i18next.exists(`errors.settings.${field}`, { lng, fallbackLng: [] }), field).toBe(
+          true,
+        )
+      }
+    }
   })
 
   it('describes a change without quoting web addresses', () => {

@@ -1,3 +1,6 @@
+import type { TFunction } from 'i18next'
+import { z } from 'zod'
+import type { FieldIssue } from '@shared/api-error'
 import {
   editableSettingsSchema,
   type EditableSettings,
@@ -6,76 +9,79 @@ import {
   type SettingsUpdate,
 } from '@shared/settings'
 
+export type SettingsField = keyof EditableSettings
+const SHAPE = editableSettingsSchema.shape
+const FIELDS = Object.keys(SHAPE) as SettingsField[]
+
+/** Fields the schema holds as numbers; their text boxes hold text. Found in the schema, not listed. */
+const NUMBER_FIELDS = FIELDS.filter((field) => SHAPE[field] instanceof z.ZodNumber)
+
 /** The settings as the form edits them: every text box holds text, numbers included. */
-export type SettingsDraft = { [K in Exclude<keyof EditableSettings, 'languages'>]: string } & {
-  languages: Language[]
+export type SettingsDraft = {
+  [K in SettingsField]: EditableSettings[K] extends number ? string : EditableSettings[K]
 }
 
-export type SettingsField = keyof EditableSettings
-export type FieldErrors = Partial<Record<SettingsField, string>>
+/** Text to a whole number; anything else becomes NaN so the schema answers with its rule. */
+function wholeNumber(text: unknown): unknown {
+  return typeof text === 'string' ? (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN) : text
+}
+
+/** The form's resolver schema: the shared one (the main process applies it again), reading numbers from text. */
+export const settingsFormSchema = editableSettingsSchema.extend(
+  Object.fromEntries(
+    NUMBER_FIELDS.map((field) => [field, z.preprocess(wholeNumber, SHAPE[field])]),
+  ) as Record<string, z.ZodType>,
+) as unknown as z.ZodType<EditableSettings, SettingsDraft>
 
 export function toDraft(settings: EditableSettings): SettingsDraft {
-  return {
-    kioskId: settings.kioskId,
-    eventCode: settings.eventCode,
-    eventName: settings.eventName,
-    eventCity: settings.eventCity,
-    timeZone: settings.timeZone,
-    idleSeconds: String(settings.idleSeconds),
-    thankYouIdleSeconds: String(settings.thankYouIdleSeconds),
-    languages: [...settings.languages],
-    registerUrl: settings.registerUrl,
-    verificationBaseUrl: settings.verificationBaseUrl,
-    printerName: settings.printerName,
+  const draft: Record<string, unknown> = {}
+  for (const field of FIELDS) {
+    const value = settings[field]
+    draft[field] =
+      typeof value === 'number' ? String(value) : Array.isArray(value) ? [...value] : value
   }
+  return draft as SettingsDraft
 }
 
-/** Text to a whole number; anything else becomes NaN so the schema answers with its message. */
-function wholeNumber(text: string): number {
-  return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN
-}
-
-/**
- * Checks a draft with the shared schema (the one the main process applies again) and returns
- * either the changed fields or one message per invalid field.
- */
-export function checkDraft(
-  draft: SettingsDraft,
-  current: EditableSettings,
-): { ok: true; update: SettingsUpdate } | { ok: false; errors: FieldErrors } {
-  const parsed = editableSettingsSchema.safeParse({
-    ...draft,
-    idleSeconds: wholeNumber(draft.idleSeconds),
-    thankYouIdleSeconds: wholeNumber(draft.thankYouIdleSeconds),
-  })
-  if (!parsed.success) {
-    const errors: FieldErrors = {}
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as SettingsField | undefined
-      if (field && !errors[field]) errors[field] = issue.message
-    }
-    return { ok: false, errors }
-  }
+/** The fields of `next` that differ from `current`: what one atomic update sends. */
+export function changedFields(next: EditableSettings, current: EditableSettings): SettingsUpdate {
   const update: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(parsed.data)) {
-    if (JSON.stringify(value) !== JSON.stringify(current[key as SettingsField])) update[key] = value
+  for (const field of FIELDS) {
+    if (JSON.stringify(next[field]) !== JSON.stringify(current[field])) update[field] = next[field]
   }
-  return { ok: true, update: update as SettingsUpdate }
+  return update as SettingsUpdate
 }
 
-/**
- * Per-field messages from the main process's answer (`field: message; field: message`), for a
- * refusal the local check did not foresee.
- */
-export function errorsFromHost(message: string): FieldErrors {
-  const errors: FieldErrors = {}
-  for (const part of message.replace(/^[A-Za-z]+: /, '').split('; ')) {
-    const match = /^([A-Za-z]+)(?:\.\d+)?: (.+)$/.exec(part)
-    if (match && match[1]! in editableSettingsSchema.shape) {
-      errors[match[1] as SettingsField] ??= match[2]!
-    }
-  }
-  return errors
+export function isSettingsField(name: string): name is SettingsField {
+  return Object.hasOwn(SHAPE, name)
+}
+
+/** The host's field issues on this form's fields (`languages.0` belongs to `languages`), first one each. */
+export function fieldsOfIssues(issues: readonly FieldIssue[] = []): SettingsField[] {
+  const fields = issues.map((issue) => issue.field.split('.')[0] ?? '').filter(isSettingsField)
+  return [...new Set(fields)]
+}
+
+/** A number field's bounds, read from the schema so the message cannot drift from the rule. */
+function limitsOf(field: SettingsField): Record<string, number> {
+  const schema = SHAPE[field]
+  if (!(schema instanceof z.ZodNumber)) return {}
+  return { min: schema.minValue ?? 0, max: schema.maxValue ?? 0 }
+}
+
+/** What staff read under an invalid field: its rule, in the screen's language. */
+export function fieldErrorText(t: TFunction, field: SettingsField): string {
+  return t([`errors.settings.${field}`, 'errors.invalid'], limitsOf(field))
+}
+
+/** Languages in the order the kiosk lists them, with one switched on or off. */
+export function toggledLanguages(
+  all: readonly Language[],
+  chosen: readonly Language[],
+  language: Language,
+  on: boolean,
+): Language[] {
+  return all.filter((l) => (l === language ? on : chosen.includes(l)))
 }
 
 /** Web addresses may carry credentials or keys in them: the audit log says only that they changed. */

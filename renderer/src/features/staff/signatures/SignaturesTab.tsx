@@ -3,7 +3,6 @@ import {
   getCoreRowModel,
   useReactTable,
   type ColumnFiltersState,
-  type RowSelectionState,
   type SortingState,
   type VisibilityState,
 } from '@tanstack/react-table'
@@ -12,7 +11,6 @@ import {
   useCallback,
   useDeferredValue,
   useEffect,
-  useId,
   useMemo,
   useRef,
   useState,
@@ -20,19 +18,19 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublicSettings } from '@shared/settings'
-import { ORGANISATION_TYPES } from '@shared/signature'
-import { Dialog } from '../../../components/Dialog'
 import { db } from '../../../db'
 import { api } from '../../../lib/api'
 import { failureMessage } from '../../../lib/failure-message'
 import { FILTER_ONLY_COLUMNS, signatureColumns } from './columns'
 import type { QueryStatus } from './query/client'
-import type { Facets, SignatureQuery, WindowAnswer } from './query/engine'
+import type { SignatureQuery, WindowAnswer } from './query/engine'
 import { useSignatureQueries } from './query/useSignatureQueries'
 import type { SignatureRow } from './signature-rows'
 import { SignatureDetails } from './SignatureDetails'
 import { reprintCertificate } from './reprint'
-import { withdrawSignature } from './withdraw'
+import { useRowSelection } from './useRowSelection'
+import { SignaturesToolbar } from './SignaturesToolbar'
+import { WithdrawDialog } from './WithdrawDialog'
 
 interface Props {
   settings: PublicSettings
@@ -41,12 +39,9 @@ interface Props {
 }
 
 const ROW_HEIGHT = 56
-const SYNC_STATES = ['pending', 'synced', 'duplicate', 'rejected'] as const
 /** Rows asked for at a time: the visible ones and some on either side. */
 const WINDOW = 200
 const WINDOW_BEFORE = 50
-const NO_ROWS: SignatureRow[] = []
-const NO_FACETS: Facets = { days: [], countries: [] }
 
 /** An answer, with the query and engine status it answers. */
 interface Shown extends WindowAnswer {
@@ -67,7 +62,6 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'time', desc: true }])
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([])
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(FILTER_ONLY_COLUMNS)
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({})
   const [details, setDetails] = useState<SignatureRow | null>(null)
   const [withdrawing, setWithdrawing] = useState<SignatureRow | null>(null)
   const [notice, setNotice] = useState('')
@@ -143,80 +137,15 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
   // state at every render, which renders again.
   const onScreen = useMemo(() => items.flatMap((item) => rowAt(item.index) ?? []), [items, rowAt])
 
-  // The selection is kept as ids; the engine gives its rows (for the bulk actions) and tells
-  // whether it holds every matching row (the header's checkbox).
-  const selectedIds = useMemo(() => Object.keys(rowSelection), [rowSelection])
-  // Rows of the selection, kept by id: a changed selection asks only for the rows it adds; a
-  // change of the data (a new status) asks for them all again.
-  const [selectedRows, setSelectedRows] = useState<{
-    selection: RowSelectionState
-    status: QueryStatus
-    byId: Map<string, SignatureRow>
-  } | null>(null)
-  useEffect(() => {
-    if (selectedIds.length === 0) return
-    if (selectedRows?.selection === rowSelection && selectedRows.status === status) return
-    const known = selectedRows?.status === status ? selectedRows.byId : null
-    const missing = known ? selectedIds.filter((id) => !known.has(id)) : selectedIds
-    let live = true
-    void client.rowsByIds(missing).then(
-      (rows) => {
-        if (!live) return
-        const byId = new Map<string, SignatureRow>()
-        for (const id of selectedIds) {
-          const row = known?.get(id)
-          if (row) byId.set(id, row)
-        }
-        for (const row of rows) byId.set(row.id, row)
-        setSelectedRows({ selection: rowSelection, status, byId })
-      },
-      (error: unknown) => live && setNotice(failureMessage(error)),
-    )
-    return () => {
-      live = false
-    }
-  }, [client, status, selectedIds, rowSelection, selectedRows])
-  // Only rows still selected: an unticked row leaves the bulk actions at once, and the actions'
-  // counts are always the rows they act on (rows just ticked join when the engine has sent them).
-  const selected = useMemo(() => {
-    if (selectedIds.length === 0 || !selectedRows) return NO_ROWS
-    return selectedIds.flatMap((id) => selectedRows.byId.get(id) ?? [])
-  }, [selectedIds, selectedRows])
-  const [coverage, setCoverage] = useState<{
-    selection: RowSelectionState
-    key: string
-    count: number
-  } | null>(null)
-  useEffect(() => {
-    if (selectedIds.length === 0) return
-    let live = true
-    void client.countMatching(query, selectedIds).then(
-      (count) => live && setCoverage({ selection: rowSelection, key: queryKey, count }),
-      () => undefined,
-    )
-    return () => {
-      live = false
-    }
-  }, [client, status, selectedIds, rowSelection, query, queryKey])
-  const allMatchingSelected =
-    counted &&
-    matchingCount > 0 &&
-    selectedIds.length > 0 &&
-    shown?.key === queryKey &&
-    coverage?.selection === rowSelection &&
-    coverage.key === queryKey &&
-    coverage.count === matchingCount
-  const selectMatching = (select: boolean) =>
-    void client.matchingIds(query).then((ids) =>
-      setRowSelection((previous) => {
-        const next = { ...previous }
-        for (const id of ids) {
-          if (select) next[id] = true
-          else delete next[id]
-        }
-        return next
-      }),
-    )
+  const { rowSelection, setRowSelection, selected, allMatchingSelected, selectMatching } =
+    useRowSelection({
+      client,
+      status,
+      query,
+      queryKey,
+      matching: counted && shown?.key === queryKey ? matchingCount : null,
+      onError: setNotice,
+    })
 
   const table = useReactTable({
     data: onScreen,
@@ -236,97 +165,19 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
   const tableRows = new Map(table.getRowModel().rows.map((row) => [row.id, row]))
   const visibleColumns = table.getVisibleLeafColumns().length
 
-  const [facets, setFacets] = useState<Facets>(NO_FACETS)
-  useEffect(() => {
-    let live = true
-    void client.facets().then(
-      (answer) => live && setFacets(answer),
-      () => undefined,
-    )
-    return () => {
-      live = false
-    }
-  }, [client, status])
-  const filterValue = (id: string) =>
-    (table.getColumn(id)?.getFilterValue() as string | undefined) ?? ''
-  const setFilter = (id: string, value: string) =>
-    table.getColumn(id)?.setFilterValue(value || undefined)
-  const { days, countries: countryCodes } = facets
-  const countries = new Intl.DisplayNames([i18n.language], { type: 'region' })
-
   return (
     <div
       className="signatures"
       data-transport={status.transport}
       data-rows-loaded={status.loaded ? 'true' : 'false'}
     >
-      <div className="signatures__toolbar">
-        <input
-          type="search"
-          className="field__input signatures__search"
-          aria-label={t('staff.table.search')}
-          placeholder={t('staff.table.search')}
-          autoComplete="off"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
-        <FilterSelect
-          label={t('staff.table.day')}
-          value={filterValue('day')}
-          onChange={(v) => setFilter('day', v)}
-          options={days.map((d) => [d, d])}
-          anyLabel={t('staff.table.anyDay')}
-        />
-        <FilterSelect
-          label={t('staff.table.capacity')}
-          value={filterValue('capacity')}
-          onChange={(v) => setFilter('capacity', v)}
-          options={[
-            ['individual', t('capacity.individual')],
-            ['organisation', t('capacity.organisation')],
-          ]}
-          anyLabel={t('staff.table.any')}
-        />
-        <FilterSelect
-          label={t('staff.table.type')}
-          value={filterValue('type')}
-          onChange={(v) => setFilter('type', v)}
-          options={ORGANISATION_TYPES.map((type) => [type, t(`details.orgTypes.${type}`)])}
-          anyLabel={t('staff.table.any')}
-        />
-        <FilterSelect
-          label={t('staff.table.country')}
-          value={filterValue('country')}
-          onChange={(v) => setFilter('country', v)}
-          options={countryCodes.map((c) => [c, countries.of(c) ?? c])}
-          anyLabel={t('staff.table.any')}
-        />
-        <FilterSelect
-          label={t('staff.table.syncState')}
-          value={filterValue('sync')}
-          onChange={(v) => setFilter('sync', v)}
-          options={SYNC_STATES.map((s) => [s, t(`staff.table.sync.${s}`)])}
-          anyLabel={t('staff.table.any')}
-        />
-        <details className="column-picker">
-          <summary className="button button--small">{t('staff.table.columns')}</summary>
-          <div className="column-picker__menu">
-            {table
-              .getAllLeafColumns()
-              .filter((column) => column.getCanHide() && !(column.id in FILTER_ONLY_COLUMNS))
-              .map((column) => (
-                <label key={column.id} className="check">
-                  <input
-                    type="checkbox"
-                    checked={column.getIsVisible()}
-                    onChange={column.getToggleVisibilityHandler()}
-                  />
-                  <span>{String(column.columnDef.header)}</span>
-                </label>
-              ))}
-          </div>
-        </details>
-      </div>
+      <SignaturesToolbar
+        table={table}
+        client={client}
+        status={status}
+        search={search}
+        onSearch={setSearch}
+      />
       <div className="signatures__status">
         <p role="status" className="signatures__count" data-testid="result-count">
           {shown && counted
@@ -339,11 +190,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
           <button
             type="button"
             className="button button--small"
-            onClick={() =>
-              void client
-                .matchingIds(query)
-                .then((ids) => setRowSelection(Object.fromEntries(ids.map((id) => [id, true]))))
-            }
+            onClick={() => selectMatching(true)}
           >
             {t('staff.table.selectAll', { count: matchingCount })}
           </button>
@@ -468,64 +315,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
           }}
         />
       )}
-      <Dialog
-        open={withdrawing !== null}
-        role="alertdialog"
-        title={t('staff.withdraw.title', { certificateNo: withdrawing?.certificateNo ?? '' })}
-        onClose={() => setWithdrawing(null)}
-      >
-        <p>{t('staff.withdraw.body')}</p>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={() => setWithdrawing(null)}>
-            {t('staff.withdraw.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger-solid"
-            onClick={() => {
-              const row = withdrawing
-              setWithdrawing(null)
-              if (!row) return
-              void withdrawSignature(db, api, row.id).then(
-                ({ certificateNo }) => setNotice(t('staff.withdraw.done', { certificateNo })),
-                (error: unknown) => setNotice(failureMessage(error)),
-              )
-            }}
-          >
-            {t('staff.withdraw.confirm')}
-          </button>
-        </div>
-      </Dialog>
-    </div>
-  )
-}
-
-function FilterSelect(props: {
-  label: string
-  value: string
-  anyLabel: string
-  options: [string, string][]
-  onChange: (value: string) => void
-}) {
-  const id = useId()
-  return (
-    <div className="filter">
-      <label className="filter__label" htmlFor={id}>
-        {props.label}
-      </label>
-      <select
-        id={id}
-        className="filter__select"
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-      >
-        <option value="">{props.anyLabel}</option>
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
+      <WithdrawDialog row={withdrawing} onClose={() => setWithdrawing(null)} onNotice={setNotice} />
     </div>
   )
 }

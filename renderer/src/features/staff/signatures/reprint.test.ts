@@ -1,3 +1,4 @@
+import { ApiError } from '@shared/api-error'
 import { describe, expect, it } from 'vitest'
 import type { PrintResult } from '@shared/printing'
 import { sampleRecord } from '@shared/testing/sample-record'
@@ -75,19 +76,21 @@ describe('reprintCertificate', () => {
       reason: 'not-printed',
       message: 'Check the paper.',
     })
-    const broken = fakeApi(new Error('The staff console is locked.'))
+    const locked = 'The staff console is locked. Unlock it with the PIN and try again.'
+    const broken = fakeApi(
+      new ApiError('forbidden', 'printCertificate: The staff console is locked', {
+        reason: 'staff-locked',
+      }),
+    )
     expect(await reprintCertificate(db, RECORD, true, broken)).toEqual({
       ok: false,
-      message: 'The staff console is locked.',
+      message: locked,
     })
     expect(await state(db)).toEqual({
       printedAt: null,
       audit: [
         ['reprint', `Certificate ${RECORD.certificateNo} not reprinted: Check the paper.`],
-        [
-          'reprint',
-          `Certificate ${RECORD.certificateNo} not reprinted: The staff console is locked.`,
-        ],
+        ['reprint', `Certificate ${RECORD.certificateNo} not reprinted: ${locked}`],
       ],
     })
   })

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next'
+import { Dialog } from '../../../components/Dialog'
+import { db } from '../../../db'
+import { api } from '../../../lib/api'
+import { failureMessage } from '../../../lib/failure-message'
+import type { SignatureRow } from './signature-rows'
+import { withdrawSignature } from './withdraw'
+
+/** Asks before a signature is withdrawn, then withdraws it and reports in the table's notice. */
+export function WithdrawDialog(props: {
+  row: SignatureRow | null
+  onClose: () => void
+  onNotice: (notice: string) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Dialog
+      open={props.row !== null}
+      role="alertdialog"
+      title={t('staff.withdraw.title', { certificateNo: props.row?.certificateNo ?? '' })}
+      onClose={props.onClose}
+    >
+      <p>{t('staff.withdraw.body')}</p>
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={props.onClose}>
+          {t('staff.withdraw.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--danger-solid"
+          onClick={() => {
+            const row = props.row
+            props.onClose()
+            if (!row) return
+            void withdrawSignature(db, api, row.id).then(
+              ({ certificateNo }) => props.onNotice(t('staff.withdraw.done', { certificateNo })),
+              (error: unknown) => props.onNotice(failureMessage(error)),
+            )
+          }}
+        >
+          {t('staff.withdraw.confirm')}
+        </button>
+      </div>
+    </Dialog>
+  )
+}

@@ -6,6 +6,7 @@ import { createLogger } from '../services/logger'
 import { openKioskServices } from '../services/kiosk-services'
 import { registerIpc } from './ipc'
 import { applyLockdown } from './lockdown'
+import { osKeyProvider } from './os-key'
 import { createKioskWindow } from './window'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -48,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
       log,
       exportsDir: join(app.getPath('userData'), 'exports'),
       chooseFolder,
+      keyProvider: osKeyProvider(app.getPath('userData')),
     })
     registerIpc(services.handlers, isOwnPage, log)
     const window = (kioskWindow = createKioskWindow({

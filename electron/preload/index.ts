@@ -13,6 +13,7 @@ const kiosk = {
   appendJournal: call('appendJournal'),
   readJournal: call('readJournal'),
   getJournalStats: call('getJournalStats'),
+  eraseWithdrawn: call('eraseWithdrawn'),
   renderCertificate: call('renderCertificate'),
   printCertificate: call('printCertificate'),
   listPrinters: call('listPrinters'),

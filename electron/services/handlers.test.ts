@@ -28,6 +28,11 @@ const STAFF_ONLY: Partial<Record<MethodName, unknown>> = {
   finishCertificates: { jobId: JOB },
   cancelCertificates: { jobId: JOB },
   readCertificates: { jobId: JOB },
+  eraseWithdrawn: {
+    id: RECORD!.id,
+    certificateNo: RECORD!.certificateNo,
+    withdrawnAt: '2026-10-13T12:00:00.000Z',
+  },
 }
 
 async function kiosk() {

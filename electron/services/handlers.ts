@@ -2,6 +2,7 @@ import type { Runtime } from '../shared/api'
 import type { Handlers } from './dispatch'
 import type { BulkCertificateDesk } from './bulk-certificate-desk'
 import type { CertificateDesk } from './certificate-desk'
+import { eraseWithdrawn, type ErasurePlaces } from './erasure'
 import type { ExportDesk } from './export-desk'
 import type { ExportFolders } from './export-folders'
 import type { Journal } from './journal'
@@ -20,6 +21,7 @@ export interface HandlerDeps {
   folders: ExportFolders
   exports: ExportDesk
   bulkCertificates: BulkCertificateDesk
+  erasure: ErasurePlaces
 }
 
 /** The handler table both transports serve. Each handler gets an argument the contract has already validated. */
@@ -32,6 +34,7 @@ export function createHandlers({
   folders,
   exports,
   bulkCertificates,
+  erasure,
 }: HandlerDeps): Handlers {
   /** Handlers only an unlocked staff console may call. */
   const staffOnly =
@@ -51,6 +54,7 @@ export function createHandlers({
     appendJournal: async (entries) => journal.append(entries),
     readJournal: async ({ offset, limit }) => journal.read(offset, limit),
     getJournalStats: async () => journal.stats(),
+    eraseWithdrawn: staffOnly(async (withdrawal) => eraseWithdrawn(erasure, withdrawal)),
     renderCertificate: async ({ record, language }) => certificates.render(record, language),
     printCertificate: async ({ record }) => certificates.print(record),
     listPrinters: async () => listPrinters(),

@@ -8,6 +8,7 @@ import type { ApiResult } from './api-error'
 import {
   journalEntrySchema,
   journalPageRequestSchema,
+  type ErasureReport,
   type JournalPage,
   type JournalStats,
 } from './journal'
@@ -30,7 +31,7 @@ import {
 import type { PrinterList, PrintResult } from './printing'
 import { batchRequestSchema } from './register-protocol'
 import { settingsUpdateSchema, type PublicSettings } from './settings'
-import { signatureRecordSchema } from './signature'
+import { signatureRecordSchema, withdrawalSchema } from './signature'
 import { staffPinSchema, type StaffStatus, type UnlockResult } from './staff'
 import { registerTokenUpdateSchema, type RegisterHealth, type SendBatchOutcome } from './sync'
 
@@ -69,6 +70,11 @@ export const contract = {
   appendJournal: method<void>()('journal:append', z.array(journalEntrySchema).min(1).max(1_000)),
   readJournal: method<JournalPage>()('journal:read', journalPageRequestSchema),
   getJournalStats: method<JournalStats>()('journal:stats', none),
+  /**
+   * Staff: erases a withdrawn signature from the kiosk's files (journal rewritten with the
+   * withdrawal line kept, certificate PDFs deleted) and lists export folders that hold it.
+   */
+  eraseWithdrawn: method<ErasureReport>()('journal:erase', withdrawalSchema),
   /** A certificate PDF, in the signatory's language unless `language` says otherwise. */
   renderCertificate: method<Uint8Array>()(
     'certificates:render',

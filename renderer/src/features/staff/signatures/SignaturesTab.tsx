@@ -70,6 +70,7 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({})
   const [details, setDetails] = useState<SignatureRow | null>(null)
   const [withdrawing, setWithdrawing] = useState<SignatureRow | null>(null)
+  const [erased, setErased] = useState<{ certificateNo: string; folders: string[] } | null>(null)
   const [notice, setNotice] = useState('')
 
   const columns = useMemo(
@@ -487,12 +488,36 @@ export function SignaturesTab({ settings, renderBulkActions }: Props) {
               setWithdrawing(null)
               if (!row) return
               void withdrawSignature(db, api, row.id).then(
-                ({ certificateNo }) => setNotice(t('staff.withdraw.done', { certificateNo })),
+                ({ certificateNo, erasure }) => {
+                  setNotice(t('staff.withdraw.done', { certificateNo }))
+                  if (erasure.exportFolders.length)
+                    setErased({ certificateNo, folders: erasure.exportFolders })
+                },
                 (error: unknown) => setNotice(failureMessage(error)),
               )
             }}
           >
             {t('staff.withdraw.confirm')}
+          </button>
+        </div>
+      </Dialog>
+      <Dialog
+        open={erased !== null}
+        role="alertdialog"
+        title={t('staff.withdraw.exportsTitle', { certificateNo: erased?.certificateNo ?? '' })}
+        onClose={() => setErased(null)}
+      >
+        <p>{t('staff.withdraw.exportsBody', { count: erased?.folders.length ?? 0 })}</p>
+        <ul>
+          {erased?.folders.map((folder) => (
+            <li key={folder}>
+              <code>{folder}</code>
+            </li>
+          ))}
+        </ul>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={() => setErased(null)}>
+            {t('staff.withdraw.exportsClose')}
           </button>
         </div>
       </Dialog>

@@ -1,7 +1,9 @@
 import { readdir, readFile, rm } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
 import { join } from 'node:path'
 import { LineCipher } from '../../electron/services/journal-cipher'
 import { test, expect } from '../support/fixtures'
+import { kioskKey } from '../support/journal-file'
 import { PersistentBrowser } from '../support/persistent-browser'
 import { StaffPage } from '../staff/staff-page'
 import { ToolsPage } from '../staff/tools-page'
@@ -9,8 +11,7 @@ import { storedRows, storedSignatures, VisitorPage } from '../visitor/visitor-pa
 
 /** Every file under a folder as text, and every journal line decrypted with the kiosk key. */
 async function everyByte(dataDir: string): Promise<string> {
-  const key = Buffer.from((await readFile(join(dataDir, 'kiosk.key'), 'utf8')).trim(), 'base64')
-  const cipher = new LineCipher(key)
+  const cipher = new LineCipher(await kioskKey(dataDir))
   const parts: string[] = []
   for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
@@ -24,6 +25,20 @@ async function everyByte(dataDir: string): Promise<string> {
   return parts.join('\n')
 }
 
+/** A drawn signature no other visitor of this test makes: a loop, unlike the page module's zigzag. */
+async function drawLoop(page: Page) {
+  const box = await page.locator('canvas.signature-pad').boundingBox()
+  if (!box) throw new Error('signature pad not visible')
+  const at = (t: number) => ({
+    x: box.x + box.width * (0.5 + 0.3 * Math.cos(t)),
+    y: box.y + box.height * (0.5 + 0.3 * Math.sin(2 * t)),
+  })
+  await page.mouse.move(at(0).x, at(0).y)
+  await page.mouse.down()
+  for (let i = 1; i <= 24; i++) await page.mouse.move(at(i / 4).x, at(i / 4).y, { steps: 3 })
+  await page.mouse.up()
+}
+
 test('a withdrawal erases the person from every file of the kiosk; the others restore after a wiped profile', async ({
   host,
 }) => {
@@ -33,12 +48,19 @@ test('a withdrawal erases the person from every file of the kiosk; the others re
     const page = await browser.open(host.url)
     await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready')
     const visitor = new VisitorPage(page)
-    await visitor.signUpToReview({
+    await visitor.start()
+    await visitor.chooseCapacity('individual')
+    await visitor.fillDetails({
       firstName: 'Ieva',
       lastName: 'Kazlauskaitė',
       email: 'ieva.kazlauskaite@example.lt',
       countryName: 'Lithuania',
     })
+    await visitor.next()
+    await visitor.endorse()
+    await visitor.next()
+    await drawLoop(page)
+    await visitor.next()
     const withdrawn = await visitor.confirm()
     await page.getByRole('button', { name: 'Finish' }).click()
     await visitor.signUpToReview({
@@ -91,9 +113,7 @@ test('a withdrawal erases the person from every file of the kiosk; the others re
     const again = await browser.open(host.url)
     await expect(again.locator('html')).toHaveAttribute('data-app-state', 'ready')
     expect((await storedSignatures(again)).map((r) => r.certificateNo)).toEqual([kept])
-    expect((await storedRows(again, 'tombstones')).map((t) => t.certificateNo)).toEqual([
-      withdrawn,
-    ])
+    expect((await storedRows(again, 'tombstones')).map((t) => t.certificateNo)).toEqual([withdrawn])
     const audit = await storedRows(again, 'audit')
     expect(audit).toContainEqual(
       expect.objectContaining({ action: 'withdrawal', detail: `Withdrew ${withdrawn}` }),

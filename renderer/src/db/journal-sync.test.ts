@@ -160,3 +160,25 @@ describe('the audit log in the journal', () => {
     expect((await restoreFromJournal(wiped, api, ctx)).audit).toBe(0)
   })
 })
+
+describe('restore after an erasure', () => {
+  it('brings back the tombstone of a signature whose journal lines were erased', async () => {
+    const record = sampleRecord(1)
+    const { api } = memoryJournal([
+      {
+        type: 'withdrawal',
+        withdrawal: {
+          id: record.id,
+          certificateNo: record.certificateNo,
+          withdrawnAt: '2026-10-13T12:00:00.000Z',
+        },
+      },
+    ])
+    const db = freshDb()
+    await restoreFromJournal(db, api, ctx)
+    expect((await db.tombstones.toArray()).map((t) => t.certificateNo)).toEqual([
+      record.certificateNo,
+    ])
+    expect(await db.signatures.count()).toBe(0)
+  })
+})

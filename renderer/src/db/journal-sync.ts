@@ -105,8 +105,9 @@ export async function restoreFromJournal(
   const report: RestoreReport = { restored: 0, withdrawn: 0, audit: 0, badLines: [] }
   const stats = await api.getJournalStats()
   const local = (await db.signatures.count()) + (await db.tombstones.count())
-  const signaturesMissing =
-    stats.signatures + stats.withdrawals > 0 && (stats.signatures > local || stats.badLines > 0)
+  // An erased signature leaves only its withdrawal line: count lines against records + tombstones.
+  const lines = stats.signatures + stats.withdrawals
+  const signaturesMissing = lines > 0 && (lines > local || stats.badLines > 0)
   // A profile that never journaled its audit log (new or wiped) takes the journal's.
   const auditMissing =
     stats.audits > 0 && (await db.meta.get(AUDIT_JOURNALED_THROUGH)) === undefined

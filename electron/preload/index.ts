@@ -14,6 +14,7 @@ const kiosk = {
   readJournal: call('readJournal'),
   getJournalStats: call('getJournalStats'),
   eraseWithdrawn: call('eraseWithdrawn'),
+  purgeJournal: call('purgeJournal'),
   renderCertificate: call('renderCertificate'),
   printCertificate: call('printCertificate'),
   listPrinters: call('listPrinters'),

@@ -54,6 +54,8 @@ export function createHandlers({
     appendJournal: async (entries) => journal.append(entries),
     readJournal: async ({ offset, limit }) => journal.read(offset, limit),
     getJournalStats: async () => journal.stats(),
+    // Not staff-only: retention runs at start and daily, before anyone unlocks the console.
+    purgeJournal: async ({ records }) => journal.purge(records),
     eraseWithdrawn: staffOnly(async (withdrawal) => eraseWithdrawn(erasure, withdrawal)),
     renderCertificate: async ({ record, language }) => certificates.render(record, language),
     printCertificate: async ({ record }) => certificates.print(record),

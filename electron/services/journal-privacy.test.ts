@@ -150,3 +150,49 @@ describe('Journal erasure', () => {
     expectNoTrace(await decrypted(journal.path))
   })
 })
+
+describe('Journal purge (retention)', () => {
+  it('replaces a confirmed signature line by its purged form in place, every other line byte for byte', async () => {
+    const dir = await tempDir()
+    const journal = await Journal.open(dir, silentLog, KEY)
+    await journal.append([signature(), signature(person), signature(sampleRecord(3))])
+    const before = (await readFile(journal.path, 'utf8')).trim().split('\n')
+    const { id, certificateNo, kioskId, eventCode, createdAt, day, language, capacity } = person
+    const purged = {
+      id,
+      certificateNo,
+      kioskId,
+      eventCode,
+      createdAt,
+      day,
+      language,
+      capacity,
+      organisationType: person.organisationType,
+      country: person.country,
+      consents: person.consents,
+      syncState: 'synced' as const,
+      syncedAt: '2026-10-14T08:00:00.000Z',
+      purgedAt: '2026-11-14T08:00:00.000Z',
+    }
+
+    expect(await journal.purge([purged])).toBe(1)
+
+    const after = (await readFile(journal.path, 'utf8')).trim().split('\n')
+    expect([after[0], after[2]]).toEqual([before[0], before[2]])
+    expect(after[1]).not.toEqual(before[1])
+    expectNoTrace(await decrypted(journal.path))
+    expect((await journal.read(0, 10)).entries).toEqual([
+      signature(),
+      { type: 'purged', record: purged },
+      signature(sampleRecord(3)),
+    ])
+    expect(await journal.stats()).toMatchObject({ signatures: 3, withdrawals: 0 })
+    // A withdrawal later erases the purged line too.
+    await journal.erase(withdrawalOf().withdrawal)
+    expect((await journal.read(0, 10)).entries).toEqual([
+      signature(),
+      signature(sampleRecord(3)),
+      withdrawalOf(),
+    ])
+  })
+})

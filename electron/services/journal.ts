@@ -17,6 +17,7 @@ import {
   type JournalEntry,
   type JournalPage,
   type JournalStats,
+  type PurgedRecord,
 } from '../shared/journal'
 import type { Withdrawal } from '../shared/signature'
 import { LineCipher } from './journal-cipher'
@@ -194,7 +195,10 @@ export class Journal {
       let tombstone = false
       const kept = await this.rewrite(
         (line, entry) => {
-          if (entry?.type === 'signature' && entry.record.id === withdrawal.id) {
+          if (
+            (entry?.type === 'signature' || entry?.type === 'purged') &&
+            entry.record.id === withdrawal.id
+          ) {
             removed += 1
             return null
           }
@@ -211,6 +215,37 @@ export class Journal {
       this.appended.add(entryKey({ type: 'withdrawal', withdrawal }))
       this.log.info({ removed, lines: kept }, 'erased a withdrawn signature from the journal')
       return removed
+    })
+  }
+
+  /**
+   * Purges the personal data of signatures the register confirmed (retention): each one's line
+   * is replaced by its purged line, in the same place, in one atomic rewrite; every other line
+   * stays byte for byte. A signature the journal lacks gets its purged line at the end.
+   * Answers how many lines were replaced.
+   */
+  purge(records: PurgedRecord[]): Promise<number> {
+    return this.serial(async () => {
+      const byId = new Map(records.map((record) => [record.id, record]))
+      const seen = new Set<string>()
+      let replaced = 0
+      const sealed = (record: PurgedRecord): KeptLine => {
+        const entry: JournalEntry = { type: 'purged', record }
+        return { line: this.cipher.seal(JSON.stringify(entry)), entry }
+      }
+      await this.rewrite(
+        (line, entry) => {
+          if (entry?.type !== 'signature' && entry?.type !== 'purged') return { line, entry }
+          const purged = byId.get(entry.record.id)
+          if (!purged) return { line, entry }
+          seen.add(purged.id)
+          if (entry.type === 'purged') return { line, entry }
+          replaced += 1
+          return sealed(purged)
+        },
+        () => records.filter((record) => !seen.has(record.id)).map(sealed),
+      )
+      return replaced
     })
   }
 
@@ -470,7 +505,7 @@ function parseEntry(text: string): JournalEntry | null {
 }
 
 function countEntry(stats: JournalStats, entry: JournalEntry): void {
-  if (entry.type === 'signature') stats.signatures += 1
+  if (entry.type === 'signature' || entry.type === 'purged') stats.signatures += 1
   else if (entry.type === 'withdrawal') stats.withdrawals += 1
   else stats.audits += 1
 }
@@ -483,6 +518,8 @@ function entryKey(entry: JournalEntry): string {
       return `withdrawal:${entry.withdrawal.id}`
     case 'audit':
       return `audit:${entry.audit.at}|${entry.audit.action}|${entry.audit.detail}`
+    case 'purged':
+      return `purged:${entry.record.id}`
   }
 }
 

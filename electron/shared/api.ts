@@ -8,6 +8,7 @@ import type { ApiResult } from './api-error'
 import {
   journalEntrySchema,
   journalPageRequestSchema,
+  journalPurgeSchema,
   type ErasureReport,
   type JournalPage,
   type JournalStats,
@@ -75,6 +76,11 @@ export const contract = {
    * withdrawal line kept, certificate PDFs deleted) and lists export folders that hold it.
    */
   eraseWithdrawn: method<ErasureReport>()('journal:erase', withdrawalSchema),
+  /**
+   * Retention: replaces the journal lines of signatures the register confirmed by their purged
+   * form (no personal data), atomically. Answers the number of lines replaced.
+   */
+  purgeJournal: method<number>()('journal:purge', journalPurgeSchema),
   /** A certificate PDF, in the signatory's language unless `language` says otherwise. */
   renderCertificate: method<Uint8Array>()(
     'certificates:render',

@@ -1,10 +1,11 @@
 import type { KioskApi } from '@shared/api'
 import { auditEntrySchema } from '@shared/audit'
-import type { JournalEntry } from '@shared/journal'
+import type { JournalEntry, PurgedRecord } from '@shared/journal'
 import { CERTIFICATE_NO } from '@shared/signature'
 import { certificateCounterKey, loadSignatureRecords, toStored } from './save-signature'
 import type { SignatureRecord } from '@shared/signature'
-import type { KioskDB, Tombstone } from './schema'
+import { purgedStored } from './retention'
+import type { KioskDB, StoredSignature, Tombstone } from './schema'
 
 type JournalApi = Pick<KioskApi, 'appendJournal' | 'readJournal' | 'getJournalStats'>
 
@@ -179,7 +180,7 @@ async function applyPage(
   const ids = [
     ...new Set(
       entries.flatMap((e) =>
-        e.type === 'signature' ? [e.record.id] : e.type === 'withdrawal' ? [e.withdrawal.id] : [],
+        e.type === 'withdrawal' ? [e.withdrawal.id] : e.type === 'audit' ? [] : [e.record.id],
       ),
     ),
   ]
@@ -189,19 +190,27 @@ async function applyPage(
     const present = new Set(ids.filter((_, i) => live[i]))
     const withdrawnBefore = new Set(ids.filter((_, i) => dead[i]))
     const toAdd = new Map<string, SignatureRecord>()
+    const toAddPurged = new Map<string, PurgedRecord>()
     const toErase: string[] = []
     const tombstones: Tombstone[] = []
     for (const entry of entries) {
       if (entry.type === 'audit') continue
-      if (entry.type === 'signature') {
+      if (entry.type === 'signature' || entry.type === 'purged') {
         const { id } = entry.record
-        if (present.has(id) || withdrawnBefore.has(id) || toAdd.has(id)) continue
+        if (present.has(id) || withdrawnBefore.has(id)) continue
+        if (entry.type === 'purged') {
+          // Its personal data was purged after the signature line was read: keep only this.
+          if (!toAdd.delete(id) && !toAddPurged.has(id)) report.restored += 1
+          toAddPurged.set(id, entry.record)
+          continue
+        }
+        if (toAdd.has(id) || toAddPurged.has(id)) continue
         toAdd.set(id, entry.record)
         report.restored += 1
         continue
       }
       const { id, certificateNo, withdrawnAt } = entry.withdrawal
-      if (toAdd.delete(id) || present.delete(id)) {
+      if (toAdd.delete(id) || toAddPurged.delete(id) || present.delete(id)) {
         toErase.push(id)
         report.withdrawn += 1
       }
@@ -217,12 +226,14 @@ async function applyPage(
       }
     }
     const records = [...toAdd.values()]
+    const purged = [...toAddPurged.values()]
     await db.signatures.bulkDelete(toErase)
     await db.strokes.bulkDelete(toErase)
     await db.tombstones.bulkPut(tombstones)
-    await db.signatures.bulkAdd(records.map(toStored))
+    await db.signatures.bulkAdd([...records.map(toStored), ...purged.map(purgedStored)])
     await db.strokes.bulkPut(records.map(({ id, signature }) => ({ id, signature })))
-    const sequences = records
+    const numbered: Pick<StoredSignature, 'certificateNo'>[] = [...records, ...purged]
+    const sequences = numbered
       .filter(
         (r) => r.certificateNo.startsWith(`${counterKey}-`) && CERTIFICATE_NO.test(r.certificateNo),
       )

@@ -24,6 +24,7 @@ import {
   type FieldErrors,
   type SettingsDraft,
 } from './settings-form'
+import { PurgeNow } from './PurgeNow'
 import { SettingsCard, StatusLine, type Status } from './settings-parts'
 
 interface Props {
@@ -116,6 +117,12 @@ export function SettingsTab({ settings, onSaved }: Props) {
           <div className="settings__fields">
             <Field inputMode="url" {...field('registerUrl', true)} />
             <Field inputMode="url" {...field('verificationBaseUrl', true)} />
+          </div>
+        </SettingsCard>
+        <SettingsCard name="privacy" title={t('staff.settings.privacyTitle')}>
+          <div className="settings__fields">
+            <Field inputMode="numeric" {...field('retentionDays', true)} />
+            <PurgeNow retentionDays={settings.retentionDays} />
           </div>
         </SettingsCard>
         <PrinterCard

@@ -27,6 +27,7 @@ export function toDraft(settings: EditableSettings): SettingsDraft {
     registerUrl: settings.registerUrl,
     verificationBaseUrl: settings.verificationBaseUrl,
     printerName: settings.printerName,
+    retentionDays: String(settings.retentionDays),
   }
 }
 
@@ -47,6 +48,7 @@ export function checkDraft(
     ...draft,
     idleSeconds: wholeNumber(draft.idleSeconds),
     thankYouIdleSeconds: wholeNumber(draft.thankYouIdleSeconds),
+    retentionDays: wholeNumber(draft.retentionDays),
   })
   if (!parsed.success) {
     const errors: FieldErrors = {}

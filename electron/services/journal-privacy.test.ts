@@ -67,16 +67,19 @@ describe('Journal encryption at rest', () => {
     expect(cipher.seal(text)).not.toEqual(cipher.seal(text))
   })
 
-  it('seals a plain journal of an earlier version on first start, with the same entries', async () => {
+  it('seals a plain journal of an earlier version on first start, erasing people withdrawn before', async () => {
     const dir = await tempDir()
     const entries = [signature(), signature(person), withdrawalOf(sampleRecord(1))]
     const plain = entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n'
+    const kept = [signature(person), withdrawalOf(sampleRecord(1))]
     // A torn plain last line: unreadable, and not left in clear either.
     await writeFile(join(dir, JOURNAL_FILE), plain + JSON.stringify(signature(person)).slice(0, 60))
     const journal = await Journal.open(dir, silentLog, KEY)
     expectNoTrace(await readFile(journal.path, 'utf8'))
-    expect((await journal.read(0, 10)).entries).toEqual(entries)
-    expect(await journal.stats()).toMatchObject({ signatures: 2, withdrawals: 1, badLines: 0 })
+    expect(await decrypted(journal.path)).not.toContain(sampleRecord(1).email!)
+    // Signature 1 was withdrawn before erasure existed: sealing erases it, its tombstone stays.
+    expect((await journal.read(0, 10)).entries).toEqual(kept)
+    expect(await journal.stats()).toMatchObject({ signatures: 1, withdrawals: 1, badLines: 0 })
     expect((await stat(journal.path)).mode & 0o777).toBe(0o600)
   })
 

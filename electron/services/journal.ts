@@ -106,10 +106,26 @@ export class Journal {
     if (opened.kind === 'text' && !opened.sealed) await this.seal()
   }
 
-  /** Rewrites a plain journal sealed; lines already sealed stay as they are, unreadable plain ones go. */
+  /**
+   * Rewrites a plain journal sealed; lines already sealed stay as they are, unreadable plain ones
+   * go. Signatures withdrawn before erasure existed are erased on the way (their withdrawal line
+   * stays), so an older kiosk's journal no longer holds the people who withdrew.
+   */
   private async seal(): Promise<void> {
+    const withdrawn = new Set<string>()
+    for await (const { text } of this.lines(0)) {
+      const entry = text.trim() === '' ? null : this.parseLine(text)
+      if (entry?.type === 'withdrawal') withdrawn.add(entry.withdrawal.id)
+    }
     let dropped = 0
+    let erased = 0
     await this.rewrite((line, entry) => {
+      if (entry && entry.type !== 'withdrawal' && entry.type !== 'audit') {
+        if (withdrawn.has(entry.record.id)) {
+          erased += 1
+          return null
+        }
+      }
       if (LineCipher.isSealed(line)) return { line, entry }
       if (!entry) {
         // A torn plain line may still hold a visitor's name: it does not stay in clear.
@@ -118,7 +134,10 @@ export class Journal {
       }
       return { line: this.cipher.seal(JSON.stringify(entry)), entry }
     })
-    this.log.info({ file: this.file, dropped }, 'sealed the plain journal with the kiosk key')
+    this.log.info(
+      { file: this.file, dropped, erased },
+      'sealed the plain journal with the kiosk key',
+    )
   }
 
   private check(): void {

@@ -18,18 +18,16 @@ export function journalAuditAsWritten(
   const running = watchers.get(db)
   if (running) return running
   let last: number | undefined
-  const subscription = liveQuery(async () => (await db.audit.orderBy(':id').last())?.id).subscribe(
-    {
-      next: (id) => {
-        if (id === undefined || id === last) return
-        last = id
-        flushJournalQueue(db, api).catch((error: unknown) =>
-          console.warn('The audit log could not be written to the journal yet', error),
-        )
-      },
-      error: (error: unknown) => console.warn('Stopped journaling the audit log', error),
+  const subscription = liveQuery(async () => (await db.audit.orderBy(':id').last())?.id).subscribe({
+    next: (id) => {
+      if (id === undefined || id === last) return
+      last = id
+      flushJournalQueue(db, api).catch((error: unknown) =>
+        console.warn('The audit log could not be written to the journal yet', error),
+      )
     },
-  )
+    error: (error: unknown) => console.warn('Stopped journaling the audit log', error),
+  })
   const stop = () => {
     subscription.unsubscribe()
     watchers.delete(db)

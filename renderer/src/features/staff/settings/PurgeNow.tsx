@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { db } from '../../../db'
 import { purgeConfirmed, unconfirmedCount } from '../../../db/retention'
@@ -17,6 +17,7 @@ export function PurgeNow({ retentionDays }: { retentionDays: number }) {
   const waiting = useLiveQuery(() => unconfirmedCount(db), [])
   const [status, setStatus] = useState<Status>(null)
   const [busy, setBusy] = useState(false)
+  const reasonId = useId()
   const blocked = waiting === undefined || waiting > 0
   const purge = async () => {
     setBusy(true)
@@ -39,12 +40,12 @@ export function PurgeNow({ retentionDays }: { retentionDays: number }) {
         type="button"
         className="button button--danger"
         disabled={blocked || busy}
-        aria-describedby="purge-reason"
+        aria-describedby={reasonId}
         onClick={() => void purge()}
       >
         {t('staff.settings.purgeNow')}
       </button>
-      <p id="purge-reason" className="muted">
+      <p id={reasonId} className="muted">
         {waiting
           ? t('staff.settings.purgeWaiting', { count: waiting })
           : t('staff.settings.purgeHint')}

@@ -186,6 +186,11 @@ export class Journal {
     } finally {
       await handle?.close()
     }
+    // A withdrawal erases the person's lines as soon as it is on disk, whether or not staff's
+    // erasure call (which also deletes PDFs) gets through.
+    for (const entry of entries) {
+      if (entry.type === 'withdrawal') await this.eraseLines(entry.withdrawal)
+    }
   }
 
   /** Adds what was just appended to the known counts (when they were of the file as it was). */
@@ -209,32 +214,49 @@ export class Journal {
    * Answers how many lines of the person were removed.
    */
   erase(withdrawal: Withdrawal): Promise<number> {
-    return this.serial(async () => {
-      let removed = 0
-      let tombstone = false
-      const kept = await this.rewrite(
-        (line, entry) => {
-          if (
-            (entry?.type === 'signature' || entry?.type === 'purged') &&
-            entry.record.id === withdrawal.id
-          ) {
-            removed += 1
-            return null
-          }
-          if (entry?.type === 'withdrawal' && entry.withdrawal.id === withdrawal.id)
-            tombstone = true
-          return { line, entry }
-        },
-        () => {
-          if (tombstone) return []
-          const entry: JournalEntry = { type: 'withdrawal', withdrawal }
-          return [{ line: this.cipher.seal(JSON.stringify(entry)), entry }]
-        },
-      )
-      this.appended.add(entryKey({ type: 'withdrawal', withdrawal }))
-      this.log.info({ removed, lines: kept }, 'erased a withdrawn signature from the journal')
-      return removed
-    })
+    return this.serial(() => this.eraseLines(withdrawal))
+  }
+
+  /** `erase` on the writer's turn; the file is rewritten only when it holds something to change. */
+  private async eraseLines(withdrawal: Withdrawal): Promise<number> {
+    if (!(await this.needsErasure(withdrawal))) return 0
+    let removed = 0
+    let tombstone = false
+    const kept = await this.rewrite(
+      (line, entry) => {
+        if (
+          (entry?.type === 'signature' || entry?.type === 'purged') &&
+          entry.record.id === withdrawal.id
+        ) {
+          removed += 1
+          return null
+        }
+        if (entry?.type === 'withdrawal' && entry.withdrawal.id === withdrawal.id) tombstone = true
+        return { line, entry }
+      },
+      () => {
+        if (tombstone) return []
+        const entry: JournalEntry = { type: 'withdrawal', withdrawal }
+        return [{ line: this.cipher.seal(JSON.stringify(entry)), entry }]
+      },
+    )
+    // Its line is in the file now: one sent again is not written twice.
+    this.appended.add(entryKey({ type: 'withdrawal', withdrawal }))
+    this.log.info({ removed, lines: kept }, 'erased a withdrawn signature from the journal')
+    return removed
+  }
+
+  /** Whether the journal still holds a line of the person, or lacks their withdrawal line. */
+  private async needsErasure(withdrawal: Withdrawal): Promise<boolean> {
+    let tombstone = false
+    for await (const { text } of this.lines(0)) {
+      if (text.trim() === '') continue
+      const entry = this.parseLine(text)
+      if (!entry || entry.type === 'audit') continue
+      if (entry.type === 'withdrawal') tombstone ||= entry.withdrawal.id === withdrawal.id
+      else if (entry.record.id === withdrawal.id) return true
+    }
+    return !tombstone
   }
 
   /**

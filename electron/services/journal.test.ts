@@ -45,9 +45,9 @@ describe('Journal', () => {
     await journal.append([withdrawal])
     await journal.append([signature(1), withdrawal])
     const page = await journal.read(0, 100)
+    // The withdrawal erased signature 1's line; sent again, it is not written back.
     expect(
       page.entries.map((e) => (e.type === 'signature' ? e.record.certificateNo : 'withdrawal')),
-      // The withdrawal erased signature 1's line; sent again, it is not written back.
     ).toEqual(['EWRC26-B01-000002', 'EWRC26-B01-000003', 'withdrawal'])
     expect(await journal.stats()).toMatchObject({ signatures: 2, withdrawals: 1 })
   })

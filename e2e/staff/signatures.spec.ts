@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { sampleSignatures } from '../../electron/shared/testing/sample-signatures'
 import type { SignatureRecord } from '../../electron/shared/signature'
 import { test, expect, openKiosk } from '../support/fixtures'
 import { PersistentBrowser } from '../support/persistent-browser'
+import { journalEntries } from '../support/journal-file'
 import { seedJournal } from '../support/seed-journal'
 import { freshDataDir, startWebHost, type WebHostProcess } from '../support/web-host'
 import { storedRows, storedSignatures } from '../visitor/visitor-page'
@@ -185,8 +184,9 @@ test('withdrawing erases the personal data in IndexedDB and the journal, and sur
         withdrawnAt: expect.any(String),
       }),
     ])
-    const journal = await readFile(join(host.dataDir, 'journal.jsonl'), 'utf8')
-    expect(journal).toContain(`"type":"withdrawal"`)
+    expect(await journalEntries(host.dataDir)).toContainEqual(
+      expect.objectContaining({ type: 'withdrawal' }),
+    )
 
     // Even a wiped profile restored from the journal does not bring Ieva back.
     await browser.kill()

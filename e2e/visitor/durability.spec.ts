@@ -1,6 +1,7 @@
-import { rm, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
+import type { JournalEntry } from '../../electron/shared/journal'
 import { test, expect } from '../support/fixtures'
+import { journalEntries } from '../support/journal-file'
 import { PersistentBrowser } from '../support/persistent-browser'
 import { startWebHost } from '../support/web-host'
 import { storedSignatures, VisitorPage } from './visitor-page'
@@ -12,9 +13,9 @@ const person = {
   countryName: 'Latvia',
 }
 
-async function journalLines(dataDir: string): Promise<string[]> {
-  const text = await readFile(join(dataDir, 'journal.jsonl'), 'utf8').catch(() => '')
-  return text.split('\n').filter(Boolean)
+/** The journal's signature lines (audit lines are journaled too). */
+async function journalLines(dataDir: string): Promise<JournalEntry[]> {
+  return (await journalEntries(dataDir)).filter((entry) => entry.type === 'signature')
 }
 
 test('a signature survives the browser being killed right after confirm', async ({ host }) => {

@@ -8,6 +8,7 @@ import { SettingsUnusableError } from '../services/settings-store'
 import { registerIpc } from './ipc'
 import { applyLockdown } from './lockdown'
 import { pageRules } from './page-url'
+import { osKeyProvider } from './os-key'
 import { createKioskWindow } from './window'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -48,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
         log,
         exportsDir: join(app.getPath('userData'), 'exports'),
         chooseFolder,
+        keyProvider: osKeyProvider(app.getPath('userData')),
       })
     } catch (error) {
       // Damaged settings: refuse to start rather than run on defaults; say which file and why.

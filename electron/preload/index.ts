@@ -15,6 +15,8 @@ const kiosk = {
   getJournalStats: call('getJournalStats'),
   getOrganiserText: call('getOrganiserText'),
   getOrganiserTextStatus: call('getOrganiserTextStatus'),
+  eraseWithdrawn: call('eraseWithdrawn'),
+  purgeJournal: call('purgeJournal'),
   renderCertificate: call('renderCertificate'),
   printCertificate: call('printCertificate'),
   listPrinters: call('listPrinters'),

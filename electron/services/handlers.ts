@@ -3,6 +3,7 @@ import type { Handlers } from './dispatch'
 import type { BulkCertificateDesk } from './bulk-certificate-desk'
 import type { CertificateDesk } from './certificate-desk'
 import type { OrganiserTexts } from './content/organiser-texts'
+import { eraseWithdrawn, type ErasurePlaces } from './erasure'
 import type { ExportDesk } from './export-desk'
 import type { ExportFolders } from './export-folders'
 import type { Journal } from './journal'
@@ -22,6 +23,7 @@ export interface HandlerDeps {
   exports: ExportDesk
   bulkCertificates: BulkCertificateDesk
   texts: OrganiserTexts
+  erasure: ErasurePlaces
 }
 
 /**
@@ -38,6 +40,7 @@ export function createHandlers({
   exports,
   bulkCertificates,
   texts,
+  erasure,
 }: HandlerDeps): Handlers {
   const sync = createSyncHandlers(settings)
   return {
@@ -52,6 +55,9 @@ export function createHandlers({
     getJournalStats: async () => journal.stats(),
     getOrganiserText: async ({ name, language }) => texts.read(name, language),
     getOrganiserTextStatus: async () => texts.status(settings.editable().languages),
+    // Public: retention runs at start and daily, before anyone unlocks the console.
+    purgeJournal: async ({ records }) => journal.purge(records),
+    eraseWithdrawn: async (withdrawal) => eraseWithdrawn(erasure, withdrawal),
     renderCertificate: async ({ record, language }) => certificates.render(record, language),
     printCertificate: async ({ record }) => certificates.print(record),
     listPrinters: async () => listPrinters(),

@@ -1,12 +1,26 @@
 import { createReadStream } from 'node:fs'
-import { mkdir, open, readFile, rename, stat, writeFile, type FileHandle } from 'node:fs/promises'
+import {
+  chmod,
+  mkdir,
+  open,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+  type FileHandle,
+} from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { ApiError } from '../shared/api-error'
 import {
   journalEntrySchema,
   type JournalEntry,
   type JournalPage,
   type JournalStats,
+  type PurgedRecord,
 } from '../shared/journal'
+import type { Withdrawal } from '../shared/signature'
+import { LineCipher } from './journal-cipher'
 import type { Logger } from './logger'
 
 export const JOURNAL_FILE = 'journal.jsonl'
@@ -21,10 +35,19 @@ interface KnownStats {
   stats: JournalStats
 }
 
+/** A line and what it says (null: unreadable), as a rewrite of the journal keeps it. */
+interface KeptLine {
+  line: string
+  entry: JournalEntry | null
+}
+
 /**
  * The append-only signature journal (JSON lines) in the app's data folder: the copy that survives
  * a wiped or corrupted browser profile. Appends are serialised and fsynced before they resolve.
- * Unreadable lines (a line cut short by a crash, a corrupted block) are skipped and reported.
+ * Each line is sealed with the kiosk key (`LineCipher`: AES-256-GCM), so the file stays JSON
+ * lines, appends stay appends and a torn last line is skipped and reported like any unreadable
+ * one. Lines sealed with another key (a lost or replaced key) stop the journal with a clear
+ * error instead of reading as an empty journal. The file is 0600.
  */
 export class Journal {
   private appends: Promise<unknown> = Promise.resolve()
@@ -44,14 +67,81 @@ export class Journal {
    */
   private readonly appended = new Set<string>()
 
+  /** Set when the journal holds lines of another key: every call answers this error. */
+  private keyProblem: ApiError | null = null
+
   constructor(
     private readonly file: string,
     private readonly log: Logger,
+    private readonly cipher: LineCipher,
   ) {}
 
-  static async open(dataDir: string, log: Logger): Promise<Journal> {
+  /**
+   * Opens the journal of a data folder with the kiosk key. A journal written before encryption
+   * is rewritten sealed (atomically) first; one sealed with another key is refused.
+   */
+  static async open(dataDir: string, log: Logger, key: Buffer): Promise<Journal> {
     await mkdir(dataDir, { recursive: true })
-    return new Journal(join(dataDir, JOURNAL_FILE), log)
+    const journal = new Journal(join(dataDir, JOURNAL_FILE), log, new LineCipher(key))
+    await journal.prepare()
+    return journal
+  }
+
+  /** Checks the key against the first line, and seals a plain (older) journal in place. */
+  private async prepare(): Promise<void> {
+    let first: string | null = null
+    for await (const { text } of this.lines(0)) {
+      if (text.trim() === '') continue
+      first = text
+      break
+    }
+    if (first === null) return
+    await chmod(this.file, 0o600)
+    const opened = this.cipher.open(first)
+    if (opened.kind === 'foreign-key') {
+      this.keyProblem = wrongKey(this.file)
+      this.log.error({ file: this.file }, 'the journal is sealed with another key')
+      return
+    }
+    if (opened.kind === 'text' && !opened.sealed) await this.seal()
+  }
+
+  /**
+   * Rewrites a plain journal sealed; lines already sealed stay as they are, unreadable plain ones
+   * go. Signatures withdrawn before erasure existed are erased on the way (their withdrawal line
+   * stays), so an older kiosk's journal no longer holds the people who withdrew.
+   */
+  private async seal(): Promise<void> {
+    const withdrawn = new Set<string>()
+    for await (const { text } of this.lines(0)) {
+      const entry = text.trim() === '' ? null : this.parseLine(text)
+      if (entry?.type === 'withdrawal') withdrawn.add(entry.withdrawal.id)
+    }
+    let dropped = 0
+    let erased = 0
+    await this.rewrite((line, entry) => {
+      if (entry && entry.type !== 'withdrawal' && entry.type !== 'audit') {
+        if (withdrawn.has(entry.record.id)) {
+          erased += 1
+          return null
+        }
+      }
+      if (LineCipher.isSealed(line)) return { line, entry }
+      if (!entry) {
+        // A torn plain line may still hold a visitor's name: it does not stay in clear.
+        dropped += 1
+        return null
+      }
+      return { line: this.cipher.seal(JSON.stringify(entry)), entry }
+    })
+    this.log.info(
+      { file: this.file, dropped, erased },
+      'sealed the plain journal with the kiosk key',
+    )
+  }
+
+  private check(): void {
+    if (this.keyProblem) throw this.keyProblem
   }
 
   get path(): string {
@@ -60,7 +150,15 @@ export class Journal {
 
   /** Appends entries as lines and resolves once they are on disk; one sent again is kept once. */
   append(entries: JournalEntry[]): Promise<void> {
-    const run = this.appends.then(() => this.write(entries))
+    return this.serial(() => this.write(entries))
+  }
+
+  /** Runs after every earlier append or rewrite, so the file has one writer at a time. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.appends.then(() => {
+      this.check()
+      return task()
+    })
     this.appends = run.catch(() => undefined)
     return run
   }
@@ -80,12 +178,18 @@ export class Journal {
       // A previous crash may have left a partial last line: start on a fresh line so it stays the only bad one.
       const size = (await handle.stat()).size
       const prefix = size > 0 && !(await endsWithNewline(handle, size)) ? '\n' : ''
-      await handle.write(prefix + entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n')
+      const lines = entries.map((entry) => this.cipher.seal(JSON.stringify(entry)))
+      await handle.write(prefix + lines.join('\n') + '\n')
       await handle.datasync()
       for (const key of keys) this.appended.add(key)
       await this.countAppended(handle, size, entries)
     } finally {
       await handle?.close()
+    }
+    // A withdrawal erases the person's lines as soon as it is on disk, whether or not staff's
+    // erasure call (which also deletes PDFs) gets through.
+    for (const entry of entries) {
+      if (entry.type === 'withdrawal') await this.eraseLines(entry.withdrawal)
     }
   }
 
@@ -97,19 +201,144 @@ export class Journal {
       this.known = null
       return
     }
-    const signatures = entries.filter((entry) => entry.type === 'signature').length
-    this.known = {
-      ino: info.ino,
-      size: info.size,
-      mtimeMs: info.mtimeMs,
-      stats: {
-        signatures: known.stats.signatures + signatures,
-        withdrawals: known.stats.withdrawals + entries.length - signatures,
-        badLines: known.stats.badLines,
-        bytes: info.size,
-      },
-    }
+    const stats = { ...known.stats, bytes: info.size }
+    for (const entry of entries) countEntry(stats, entry)
+    this.known = { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs, stats }
     this.saveStats()
+  }
+
+  /**
+   * Erases a withdrawn signature from the journal: the file is rewritten without the person's
+   * lines (temporary file, fsync, rename), every other line byte for byte, and with the
+   * withdrawal line (added when missing) so a restore never brings the person back.
+   * Answers how many lines of the person were removed.
+   */
+  erase(withdrawal: Withdrawal): Promise<number> {
+    return this.serial(() => this.eraseLines(withdrawal))
+  }
+
+  /** `erase` on the writer's turn; the file is rewritten only when it holds something to change. */
+  private async eraseLines(withdrawal: Withdrawal): Promise<number> {
+    if (!(await this.needsErasure(withdrawal))) return 0
+    let removed = 0
+    let tombstone = false
+    const kept = await this.rewrite(
+      (line, entry) => {
+        if (
+          (entry?.type === 'signature' || entry?.type === 'purged') &&
+          entry.record.id === withdrawal.id
+        ) {
+          removed += 1
+          return null
+        }
+        if (entry?.type === 'withdrawal' && entry.withdrawal.id === withdrawal.id) tombstone = true
+        return { line, entry }
+      },
+      () => {
+        if (tombstone) return []
+        const entry: JournalEntry = { type: 'withdrawal', withdrawal }
+        return [{ line: this.cipher.seal(JSON.stringify(entry)), entry }]
+      },
+    )
+    // Its line is in the file now: one sent again is not written twice.
+    this.appended.add(entryKey({ type: 'withdrawal', withdrawal }))
+    this.log.info({ removed, lines: kept }, 'erased a withdrawn signature from the journal')
+    return removed
+  }
+
+  /** Whether the journal still holds a line of the person, or lacks their withdrawal line. */
+  private async needsErasure(withdrawal: Withdrawal): Promise<boolean> {
+    let tombstone = false
+    for await (const { text } of this.lines(0)) {
+      if (text.trim() === '') continue
+      const entry = this.parseLine(text)
+      if (!entry || entry.type === 'audit') continue
+      if (entry.type === 'withdrawal') tombstone ||= entry.withdrawal.id === withdrawal.id
+      else if (entry.record.id === withdrawal.id) return true
+    }
+    return !tombstone
+  }
+
+  /**
+   * Purges the personal data of signatures the register confirmed (retention): each one's line
+   * is replaced by its purged line, in the same place, in one atomic rewrite; every other line
+   * stays byte for byte. A signature the journal lacks gets its purged line at the end.
+   * Answers how many lines were replaced.
+   */
+  purge(records: PurgedRecord[]): Promise<number> {
+    return this.serial(async () => {
+      const byId = new Map(records.map((record) => [record.id, record]))
+      const seen = new Set<string>()
+      let replaced = 0
+      const sealed = (record: PurgedRecord): KeptLine => {
+        const entry: JournalEntry = { type: 'purged', record }
+        return { line: this.cipher.seal(JSON.stringify(entry)), entry }
+      }
+      await this.rewrite(
+        (line, entry) => {
+          if (entry?.type !== 'signature' && entry?.type !== 'purged') return { line, entry }
+          const purged = byId.get(entry.record.id)
+          if (!purged) return { line, entry }
+          seen.add(purged.id)
+          if (entry.type === 'purged') return { line, entry }
+          replaced += 1
+          return sealed(purged)
+        },
+        () => records.filter((record) => !seen.has(record.id)).map(sealed),
+      )
+      return replaced
+    })
+  }
+
+  /**
+   * Replaces the journal with the lines `keep` answers for each line (null: dropped) and the
+   * `extra` ones after them, atomically: a crash leaves either the old file or the new one.
+   * The counts are those of the new file. Answers the number of lines written.
+   */
+  private async rewrite(
+    keep: (line: string, entry: JournalEntry | null) => KeptLine | null,
+    extra: () => KeptLine[] = () => [],
+  ): Promise<number> {
+    const temp = `${this.file}.${process.pid}.rewrite.tmp`
+    const stats: JournalStats = { signatures: 0, withdrawals: 0, audits: 0, badLines: 0, bytes: 0 }
+    let handle: FileHandle | undefined
+    let written = 0
+    try {
+      handle = await open(temp, 'w', 0o600)
+      let pending: string[] = []
+      const put = async (kept: KeptLine) => {
+        if (kept.entry) countEntry(stats, kept.entry)
+        else stats.badLines += 1
+        pending.push(kept.line)
+        written += 1
+        if (pending.length >= 1_000) {
+          await handle!.write(pending.join('\n') + '\n')
+          pending = []
+        }
+      }
+      for await (const { text } of this.lines(0)) {
+        if (text.trim() === '') continue
+        const kept = keep(text, this.parseLine(text))
+        if (kept) await put(kept)
+      }
+      for (const kept of extra()) await put(kept)
+      if (pending.length) await handle.write(pending.join('\n') + '\n')
+      await handle.sync()
+      await handle.close()
+      handle = undefined
+      await rename(temp, this.file)
+      await syncFolder(dirname(this.file))
+    } catch (error) {
+      await handle?.close().catch(() => undefined)
+      await rm(temp, { force: true })
+      throw error
+    }
+    const info = await stat(this.file)
+    stats.bytes = info.size
+    this.known = { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs, stats }
+    this.cursor = null
+    this.saveStats()
+    return written
   }
 
   /**
@@ -122,6 +351,7 @@ export class Journal {
 
   /** Reads `limit` lines from line `offset` (0-based). */
   async read(offset: number, limit: number): Promise<JournalPage> {
+    this.check()
     const entries: JournalEntry[] = []
     const badLines: number[] = []
     const from = await this.resumeAt(offset)
@@ -133,7 +363,7 @@ export class Journal {
         break
       }
       if (line >= offset && text.trim() !== '') {
-        const entry = parseLine(text)
+        const entry = this.parseLine(text)
         if (entry) entries.push(entry)
         else badLines.push(line + 1)
       }
@@ -160,20 +390,26 @@ export class Journal {
 
   /** Counts of signatures, withdrawals and unreadable lines, and the file's size. */
   async stats(): Promise<JournalStats> {
+    this.check()
     const info = await stat(this.file).catch(() => null)
-    if (!info) return { signatures: 0, withdrawals: 0, badLines: 0, bytes: 0 }
+    if (!info) return { signatures: 0, withdrawals: 0, audits: 0, badLines: 0, bytes: 0 }
     const known = this.known ?? (await this.loadStats())
     if (known && sameFile(known, info)) {
       this.known = known
       return { ...known.stats }
     }
-    const stats: JournalStats = { signatures: 0, withdrawals: 0, badLines: 0, bytes: info.size }
+    const stats: JournalStats = {
+      signatures: 0,
+      withdrawals: 0,
+      audits: 0,
+      badLines: 0,
+      bytes: info.size,
+    }
     for await (const { text } of this.lines(0)) {
       if (text.trim() === '') continue
-      const entry = parseLine(text)
+      const entry = this.parseLine(text)
       if (!entry) stats.badLines += 1
-      else if (entry.type === 'signature') stats.signatures += 1
-      else stats.withdrawals += 1
+      else countEntry(stats, entry)
     }
     // Kept only when no append ran during the count (the file is still the one counted).
     const after = await stat(this.file).catch(() => null)
@@ -200,7 +436,13 @@ export class Journal {
         !whole(saved.size) ||
         typeof saved.mtimeMs !== 'number' ||
         !counts ||
-        ![counts.signatures, counts.withdrawals, counts.badLines, counts.bytes].every(whole)
+        ![
+          counts.signatures,
+          counts.withdrawals,
+          counts.audits,
+          counts.badLines,
+          counts.bytes,
+        ].every(whole)
       ) {
         return null
       }
@@ -225,7 +467,7 @@ export class Journal {
         if (!known) continue
         const temp = `${this.statsFile}.${process.pid}.tmp`
         try {
-          await writeFile(temp, JSON.stringify(known))
+          await writeFile(temp, JSON.stringify(known), { mode: 0o600 })
           await rename(temp, this.statsFile)
         } catch (error) {
           this.log.warn({ err: error }, 'could not save the journal counts')
@@ -238,6 +480,16 @@ export class Journal {
   /** Resolves once the counts are in the side file (for tests and a clean shutdown). */
   async flushStats(): Promise<void> {
     while (this.statsSaving) await this.statsSaving
+  }
+
+  /** A line's entry (sealed, or plain from an older journal); null when unreadable. */
+  private parseLine(text: string): JournalEntry | null {
+    const opened = this.cipher.open(text)
+    if (opened.kind === 'foreign-key') {
+      this.keyProblem = wrongKey(this.file)
+      throw this.keyProblem
+    }
+    return opened.kind === 'text' ? parseEntry(opened.text) : null
   }
 
   /** The file's lines from byte `from` (a line's first byte), each with its first byte's position. */
@@ -284,7 +536,7 @@ function lineText(bytes: Buffer): string {
   return text.endsWith('\r') ? text.slice(0, -1) : text
 }
 
-function parseLine(text: string): JournalEntry | null {
+function parseEntry(text: string): JournalEntry | null {
   try {
     const result = journalEntrySchema.safeParse(JSON.parse(text))
     return result.success ? result.data : null
@@ -293,10 +545,44 @@ function parseLine(text: string): JournalEntry | null {
   }
 }
 
+function countEntry(stats: JournalStats, entry: JournalEntry): void {
+  if (entry.type === 'signature' || entry.type === 'purged') stats.signatures += 1
+  else if (entry.type === 'withdrawal') stats.withdrawals += 1
+  else stats.audits += 1
+}
+
 function entryKey(entry: JournalEntry): string {
-  return entry.type === 'signature'
-    ? `signature:${entry.record.id}`
-    : `withdrawal:${entry.withdrawal.id}`
+  switch (entry.type) {
+    case 'signature':
+      return `signature:${entry.record.id}`
+    case 'withdrawal':
+      return `withdrawal:${entry.withdrawal.id}`
+    case 'audit':
+      return `audit:${entry.audit.at}|${entry.audit.action}|${entry.audit.detail}`
+    case 'purged':
+      return `purged:${entry.record.id}`
+  }
+}
+
+function wrongKey(file: string): ApiError {
+  return new ApiError(
+    'unavailable',
+    `The journal ${file} is encrypted with another kiosk key (the key was lost or replaced). ` +
+      'Nothing was read from it and nothing is written to it: restore the kiosk key, then restart.',
+  )
+}
+
+/** Makes a rename in a folder durable (where the OS allows opening a folder). */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r').catch(() => null)
+  if (!handle) return
+  try {
+    await handle.sync()
+  } catch {
+    // Some systems refuse fsync on a folder; the rename is then as durable as they make it.
+  } finally {
+    await handle.close()
+  }
 }
 
 async function endsWithNewline(handle: FileHandle, size: number): Promise<boolean> {

@@ -8,6 +8,7 @@ import { OrganiserTexts } from './content/organiser-texts'
 import { ExportDesk } from './export-desk'
 import { ExportFolders, type ChooseFolder } from './export-folders'
 import { Journal } from './journal'
+import { fileKeyProvider, type KeyProvider } from './kiosk-key'
 import type { Logger } from './logger'
 import { SettingsStore } from './settings-store'
 import { StaffAuth } from './staff-auth'
@@ -28,19 +29,30 @@ export async function openKioskServices(options: {
   exportsDir?: string
   /** The system folder dialog (Electron only); without it the export folder is fixed. */
   chooseFolder?: ChooseFolder
+  /**
+   * Holds the kiosk key that encrypts the journal: the OS key store in Electron; default a 0600
+   * key file in the data folder (the web host).
+   */
+  keyProvider?: KeyProvider
 }): Promise<KioskServices> {
   const settings = await SettingsStore.open(options.dataDir, options.log)
-  const journal = await Journal.open(options.dataDir, options.log)
-  const folders = new ExportFolders(
-    options.exportsDir ?? join(options.dataDir, 'exports'),
-    options.chooseFolder,
-  )
+  const keys = options.keyProvider ?? fileKeyProvider(options.dataDir)
+  const journal = await Journal.open(options.dataDir, options.log, await keys.load())
+  const exportsDir = options.exportsDir ?? join(options.dataDir, 'exports')
+  const folders = new ExportFolders(exportsDir, options.chooseFolder)
+  const spoolDir = join(options.dataDir, 'spool')
   const staff = new StaffAuth(settings)
   const handlers = createHandlers({
     runtime: options.runtime,
     settings,
     journal,
-    certificates: new CertificateDesk(settings, join(options.dataDir, 'spool')),
+    certificates: new CertificateDesk(settings, spoolDir),
+    erasure: {
+      journal,
+      // `certificates`: where Electron saves a certificate PDF it hands out (see main/lockdown).
+      certificateDirs: [join(options.dataDir, 'certificates'), spoolDir],
+      exportDir: exportsDir,
+    },
     staff,
     folders,
     exports: new ExportDesk({ settings, folders }),

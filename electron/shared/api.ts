@@ -8,6 +8,8 @@ import type { ApiResult } from './api-error'
 import {
   journalEntrySchema,
   journalPageRequestSchema,
+  journalPurgeSchema,
+  type ErasureReport,
   type JournalPage,
   type JournalStats,
 } from './journal'
@@ -35,7 +37,7 @@ import {
 import type { PrinterList, PrintResult } from './printing'
 import { batchRequestSchema } from './register-protocol'
 import { settingsUpdateSchema, type PublicSettings } from './settings'
-import { signatureRecordSchema } from './signature'
+import { signatureRecordSchema, withdrawalSchema } from './signature'
 import { staffPinSchema, type StaffStatus, type UnlockResult } from './staff'
 import { registerTokenUpdateSchema, type RegisterHealth, type SendBatchOutcome } from './sync'
 
@@ -91,6 +93,17 @@ export const contract = {
   getOrganiserText: method<OrganiserText>()('content:text', organiserTextRequestSchema, 'public'),
   /** Which of the event's languages lack an organisers' text (the staff dashboard names them). */
   getOrganiserTextStatus: method<OrganiserTextStatus>()('content:status', none, 'public'),
+  /**
+   * Staff: erases a withdrawn signature from the kiosk's files (journal rewritten with the
+   * withdrawal line kept, certificate PDFs deleted) and lists export folders that hold it.
+   */
+  eraseWithdrawn: method<ErasureReport>()('journal:erase', withdrawalSchema, 'staff'),
+  /**
+   * Retention: replaces the journal lines of signatures the register confirmed by their purged
+   * form (no personal data), atomically. Answers the number of lines replaced. Public: retention
+   * runs at start and daily, before anyone unlocks the console.
+   */
+  purgeJournal: method<number>()('journal:purge', journalPurgeSchema, 'public'),
   /** A certificate PDF, in the signatory's language unless `language` says otherwise. */
   renderCertificate: method<Uint8Array>()(
     'certificates:render',

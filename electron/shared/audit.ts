@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'journal-failed',
   'restore-skipped-lines',
   'storage-persistence',
+  'purge',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

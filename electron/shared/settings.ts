@@ -72,6 +72,12 @@ export const editableSettingsSchema = z.object({
   registerUrl: httpUrl('Register URL'),
   verificationBaseUrl: httpUrl('Verification base URL'),
   printerName: z.string().max(200, 'Printer name: at most 200 characters'),
+  /** Days after the register confirmed a signature before its personal data leaves the kiosk. */
+  retentionDays: z
+    .number({ error: 'Retention: a whole number of days from 1 to 3650' })
+    .int('Retention: a whole number of days from 1 to 3650')
+    .min(1, 'Retention: a whole number of days from 1 to 3650')
+    .max(3650, 'Retention: a whole number of days from 1 to 3650'),
 })
 export type EditableSettings = z.infer<typeof editableSettingsSchema>
 
@@ -108,6 +114,7 @@ export const DEFAULT_SETTINGS: EditableSettings = {
   registerUrl: '',
   verificationBaseUrl: 'https://register.cohesionalliance.eu',
   printerName: '',
+  retentionDays: 30,
 }
 
 function isTimeZone(zone: string): boolean {

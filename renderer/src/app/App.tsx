@@ -37,6 +37,10 @@ export function App() {
       <main className="screen screen--center" role="alert">
         <h1 className="title">{t('error.title')}</h1>
         <p className="lead">{t('error.body')}</p>
+        {/* For staff: what failed, e.g. a journal sealed with another kiosk key. */}
+        <p className="muted" data-testid="boot-error">
+          {boot.message}
+        </p>
       </main>
     )
   }

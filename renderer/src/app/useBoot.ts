@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AppInfo } from '@shared/api'
 import type { PublicSettings } from '@shared/settings'
+import { journalAuditAsWritten } from '../db/audit-journal'
+import { db } from '../db'
+import { startRetention } from '../db/retention'
 import { startSync } from '../features/sync/start-sync'
 import { api } from '../lib/api'
 import { prepareDatabase } from './prepare-database'
@@ -30,6 +33,8 @@ export function useBoot(): Boot {
         await prepareDatabase(settings)
         // In the background, after any restore from the journal: sync never delays a visitor.
         startSync()
+        journalAuditAsWritten(db, api)
+        startRetention(db, api)
         if (!cancelled) setBoot({ state: 'ready', info, settings, reload })
       })
       .catch((error: unknown) => {

@@ -1,13 +1,19 @@
 import type { KioskApi } from '@shared/api'
-import type { JournalEntry } from '@shared/journal'
+import { auditEntrySchema } from '@shared/audit'
+import type { JournalEntry, PurgedRecord } from '@shared/journal'
 import { CERTIFICATE_NO } from '@shared/signature'
 import { certificateCounterKey, loadSignatureRecords, toStored } from './save-signature'
 import type { SignatureRecord } from '@shared/signature'
-import type { KioskDB, Tombstone } from './schema'
+import { purgedStored } from './retention'
+import type { KioskDB, StoredSignature, Tombstone } from './schema'
 
 type JournalApi = Pick<KioskApi, 'appendJournal' | 'readJournal' | 'getJournalStats'>
 
 const CHUNK = 500
+/** Meta key: the highest audit log id whose line the journal has (or that is not journaled). */
+export const AUDIT_JOURNALED_THROUGH = 'auditJournaledThrough'
+const journaledAudit = auditEntrySchema.omit({ id: true })
+type JournaledAudit = Extract<JournalEntry, { type: 'audit' }>['audit']
 
 /**
  * Writes every saved signature and every withdrawal whose journal line is not yet confirmed to
@@ -26,6 +32,7 @@ const flushes = new WeakMap<KioskDB, Promise<number>>()
 
 async function flushOnce(db: KioskDB, api: JournalApi): Promise<number> {
   let written = await flushWithdrawals(db, api)
+  await flushAudit(db, api)
   for (;;) {
     const ids = (await db.journalQueue.limit(CHUNK).toArray()).map((entry) => entry.id)
     if (ids.length === 0) return written
@@ -53,9 +60,36 @@ async function flushWithdrawals(db: KioskDB, api: JournalApi): Promise<number> {
   return unwritten.length
 }
 
+/**
+ * Writes the audit log's new lines to the journal, so a wiped profile keeps its log. A saved
+ * signature's line is left out (the signature's own journal line is the record of it); lines hold
+ * certificate numbers, never a person (see `recordAudit`).
+ */
+async function flushAudit(db: KioskDB, api: JournalApi): Promise<void> {
+  for (;;) {
+    const through = await auditMark(db)
+    const lines = await db.audit.where(':id').above(through).limit(CHUNK).toArray()
+    const last = lines.at(-1)?.id
+    if (last === undefined) return
+    const entries: JournalEntry[] = lines.flatMap(({ at, action, detail }) => {
+      const checked = journaledAudit.safeParse({ at, action, detail })
+      return checked.success ? [{ type: 'audit', audit: checked.data }] : []
+    })
+    if (entries.length) await api.appendJournal(entries)
+    await db.meta.put({ key: AUDIT_JOURNALED_THROUGH, value: last })
+  }
+}
+
+async function auditMark(db: KioskDB): Promise<number> {
+  const value = (await db.meta.get(AUDIT_JOURNALED_THROUGH))?.value
+  return typeof value === 'number' ? value : 0
+}
+
 export interface RestoreReport {
   restored: number
   withdrawn: number
+  /** Audit log lines brought back from the journal. */
+  audit: number
   badLines: number[]
 }
 
@@ -69,29 +103,35 @@ export async function restoreFromJournal(
   api: JournalApi,
   ctx: { eventCode: string; kioskId: string },
 ): Promise<RestoreReport> {
-  const report: RestoreReport = { restored: 0, withdrawn: 0, badLines: [] }
+  const report: RestoreReport = { restored: 0, withdrawn: 0, audit: 0, badLines: [] }
   const stats = await api.getJournalStats()
   const local = (await db.signatures.count()) + (await db.tombstones.count())
-  if (
-    stats.signatures + stats.withdrawals === 0 ||
-    (stats.signatures <= local && stats.badLines === 0)
-  ) {
-    return report
-  }
+  // An erased signature leaves only its withdrawal line: count lines against records + tombstones.
+  const lines = stats.signatures + stats.withdrawals
+  const signaturesMissing = lines > 0 && (lines > local || stats.badLines > 0)
+  // A profile that never journaled its audit log (new or wiped) takes the journal's.
+  const auditMissing =
+    stats.audits > 0 && (await db.meta.get(AUDIT_JOURNALED_THROUGH)) === undefined
+  if (!signaturesMissing && !auditMissing) return report
+  // Lines written before the restore (the storage check at start) go to the journal first.
+  await flushAudit(db, api)
+  const audit: JournaledAudit[] = []
   let offset = 0
   for (;;) {
     const page = await api.readJournal({ offset, limit: 2_000 })
     report.badLines.push(...page.badLines)
-    await applyPage(db, page.entries, ctx, report)
+    if (signaturesMissing) await applyPage(db, page.entries, ctx, report)
+    for (const entry of page.entries) if (entry.type === 'audit') audit.push(entry.audit)
     if (page.done) break
     offset = page.nextOffset
   }
+  report.audit = await restoreAudit(db, audit)
   const now = new Date().toISOString()
-  if (report.restored || report.withdrawn) {
+  if (report.restored || report.withdrawn || report.audit) {
     await db.audit.add({
       at: now,
       action: 'restore',
-      detail: `Restored ${report.restored} signature(s) from the on-disk journal`,
+      detail: `Restored ${report.restored} signature(s) and ${report.audit} audit line(s) from the on-disk journal`,
     })
   }
   if (report.badLines.length) {
@@ -104,6 +144,32 @@ export async function restoreFromJournal(
   return report
 }
 
+/** Adds the journal's audit lines the log lacks, in their order, marked as journaled already. */
+async function restoreAudit(db: KioskDB, lines: JournaledAudit[]): Promise<number> {
+  const key = (line: { at: string; action: string; detail: string }) =>
+    `${line.at}|${line.action}|${line.detail}`
+  return db.transaction('rw', [db.audit, db.meta], async () => {
+    const have = new Set<string>()
+    await db.audit.each((line) => {
+      if (line.action !== 'signature-saved') have.add(key(line))
+    })
+    const missing = lines.filter((line) => {
+      if (have.has(key(line))) return false
+      have.add(key(line))
+      return true
+    })
+    const through = await auditMark(db)
+    const unjournaled = await db.audit.where(':id').above(through).count()
+    await db.audit.bulkAdd(missing)
+    const last = (await db.audit.orderBy(':id').last())?.id
+    // Mark the restored lines as journaled, unless a newer line still waits for the journal.
+    if (last !== undefined && unjournaled === 0) {
+      await db.meta.put({ key: AUDIT_JOURNALED_THROUGH, value: last })
+    }
+    return missing.length
+  })
+}
+
 async function applyPage(
   db: KioskDB,
   entries: JournalEntry[],
@@ -112,7 +178,11 @@ async function applyPage(
 ) {
   const counterKey = certificateCounterKey(ctx)
   const ids = [
-    ...new Set(entries.map((e) => (e.type === 'signature' ? e.record.id : e.withdrawal.id))),
+    ...new Set(
+      entries.flatMap((e) =>
+        e.type === 'withdrawal' ? [e.withdrawal.id] : e.type === 'audit' ? [] : [e.record.id],
+      ),
+    ),
   ]
   await db.transaction('rw', [db.signatures, db.strokes, db.tombstones, db.counters], async () => {
     // One bulk read for the page, then the page is replayed in order in memory.
@@ -120,18 +190,27 @@ async function applyPage(
     const present = new Set(ids.filter((_, i) => live[i]))
     const withdrawnBefore = new Set(ids.filter((_, i) => dead[i]))
     const toAdd = new Map<string, SignatureRecord>()
+    const toAddPurged = new Map<string, PurgedRecord>()
     const toErase: string[] = []
     const tombstones: Tombstone[] = []
     for (const entry of entries) {
-      if (entry.type === 'signature') {
+      if (entry.type === 'audit') continue
+      if (entry.type === 'signature' || entry.type === 'purged') {
         const { id } = entry.record
-        if (present.has(id) || withdrawnBefore.has(id) || toAdd.has(id)) continue
+        if (present.has(id) || withdrawnBefore.has(id)) continue
+        if (entry.type === 'purged') {
+          // Its personal data was purged after the signature line was read: keep only this.
+          if (!toAdd.delete(id) && !toAddPurged.has(id)) report.restored += 1
+          toAddPurged.set(id, entry.record)
+          continue
+        }
+        if (toAdd.has(id) || toAddPurged.has(id)) continue
         toAdd.set(id, entry.record)
         report.restored += 1
         continue
       }
       const { id, certificateNo, withdrawnAt } = entry.withdrawal
-      if (toAdd.delete(id) || present.delete(id)) {
+      if (toAdd.delete(id) || toAddPurged.delete(id) || present.delete(id)) {
         toErase.push(id)
         report.withdrawn += 1
       }
@@ -147,12 +226,14 @@ async function applyPage(
       }
     }
     const records = [...toAdd.values()]
+    const purged = [...toAddPurged.values()]
     await db.signatures.bulkDelete(toErase)
     await db.strokes.bulkDelete(toErase)
     await db.tombstones.bulkPut(tombstones)
-    await db.signatures.bulkAdd(records.map(toStored))
+    await db.signatures.bulkAdd([...records.map(toStored), ...purged.map(purgedStored)])
     await db.strokes.bulkPut(records.map(({ id, signature }) => ({ id, signature })))
-    const sequences = records
+    const numbered: Pick<StoredSignature, 'certificateNo'>[] = [...records, ...purged]
+    const sequences = numbered
       .filter(
         (r) => r.certificateNo.startsWith(`${counterKey}-`) && CERTIFICATE_NO.test(r.certificateNo),
       )

@@ -23,6 +23,11 @@ export interface StoredSignature extends Omit<SignatureRecord, 'signature'> {
   /** Why the register rejected it, or the register's certificate number of the earlier duplicate. */
   syncNote: string | null
   printedAt: string | null
+  /**
+   * When retention purged its personal data (names, email, city, role, organisation name,
+   * strokes); absent or null while it holds them. Not indexed: no schema version needed.
+   */
+  purgedAt?: string | null
 }
 
 /** The drawn signature of one stored signature (same id). */

@@ -10,6 +10,7 @@ import { api } from '../../../lib/api'
 import { failureMessage } from '../../../lib/failure-message'
 import { recordAudit } from '../audit/record-audit'
 import { LanguagesField } from './LanguagesField'
+import { PurgeNow } from './PurgeNow'
 import { PrinterCard } from './PrinterCard'
 import {
   changedFields,
@@ -119,6 +120,12 @@ export function SettingsForm({ settings, onSaved }: Props) {
         <div className="settings__fields">
           <Field inputMode="url" {...field('registerUrl', true)} />
           <Field inputMode="url" {...field('verificationBaseUrl', true)} />
+        </div>
+      </SettingsCard>
+      <SettingsCard name="privacy" title={t('staff.settings.privacyTitle')}>
+        <div className="settings__fields">
+          <Field inputMode="numeric" {...field('retentionDays', true)} />
+          <PurgeNow retentionDays={settings.retentionDays} />
         </div>
       </SettingsCard>
       <Controller

@@ -92,7 +92,11 @@ export function signatureColumns(
       ...ROW_COLUMNS.name,
       header: t('staff.table.col.name'),
       size: 220,
-      cell: ({ row }) => `${row.original.firstName} ${row.original.lastName}`,
+      // Retention removed the name: say so rather than show an empty cell.
+      cell: ({ row }) =>
+        row.original.purgedAt
+          ? t('staff.table.purged')
+          : `${row.original.firstName} ${row.original.lastName}`,
     },
     {
       ...ROW_COLUMNS.organisation,

@@ -1,18 +1,21 @@
 import type { KioskApi } from '@shared/api'
+import type { ErasureReport } from '@shared/journal'
 import { flushJournalQueue } from '../../../db/journal-sync'
 import type { KioskDB } from '../../../db/schema'
 
 /**
  * A person's request to be erased: the personal data goes now (record and strokes), a tombstone
  * keeps the certificate number and time for the register, and the journal gets a withdrawal line
- * so a restore never brings the data back. The audit log notes it without personal data.
+ * so a restore never brings the data back. Then the main process erases the person from its
+ * files (the journal rewritten without them, certificate PDFs deleted) and names the export
+ * folders on the kiosk's disk that still hold them. The audit log notes it without personal data.
  */
 export async function withdrawSignature(
   db: KioskDB,
-  api: Pick<KioskApi, 'appendJournal' | 'readJournal' | 'getJournalStats'>,
+  api: Pick<KioskApi, 'appendJournal' | 'readJournal' | 'getJournalStats' | 'eraseWithdrawn'>,
   id: string,
   now = new Date(),
-): Promise<{ certificateNo: string }> {
+): Promise<{ certificateNo: string; erasure: ErasureReport }> {
   const withdrawnAt = now.toISOString()
   const certificateNo = await db.transaction(
     'rw',
@@ -39,5 +42,6 @@ export async function withdrawSignature(
     },
   )
   await flushJournalQueue(db, api)
-  return { certificateNo }
+  const erasure = await api.eraseWithdrawn({ id, certificateNo, withdrawnAt })
+  return { certificateNo, erasure }
 }

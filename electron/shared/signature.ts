@@ -35,6 +35,8 @@ export const consentsSchema = z.object({
   newsletter: z.boolean(),
   publishName: z.boolean(),
   localStory: z.boolean(),
+  /** Support for organising local debates and events; absent in records made before it existed. */
+  localEvents: z.boolean().optional(),
 })
 export type Consents = z.infer<typeof consentsSchema>
 

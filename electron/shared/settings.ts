@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AGE_RECIPIENT } from './age-recipient'
 
 export const LANGUAGES = ['en', 'fr', 'de'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -10,6 +11,9 @@ const httpUrl = (label: string) => {
     error,
   })
 }
+
+const exportKeyError =
+  'Export public key: an age public key starting with age1 (made by npm run cli -- keygen), or empty'
 
 function seconds(label: string, min: number, max: number) {
   const message = `${label}: a whole number of seconds from ${min} to ${max}`
@@ -39,6 +43,8 @@ export const editableSettingsSchema = z.object({
   registerUrl: httpUrl('Register URL'),
   verificationBaseUrl: httpUrl('Verification base URL'),
   printerName: z.string().max(200, 'Printer name: at most 200 characters'),
+  /** The organisers' age public key; day exports are encrypted to it. Empty: exports are plain. */
+  exportPublicKey: z.union([z.string().trim().regex(AGE_RECIPIENT, exportKeyError), z.literal('')]),
 })
 export type EditableSettings = z.infer<typeof editableSettingsSchema>
 
@@ -63,6 +69,7 @@ export const DEFAULT_SETTINGS: EditableSettings = {
   registerUrl: '',
   verificationBaseUrl: 'https://register.cohesionalliance.eu',
   printerName: '',
+  exportPublicKey: '',
 }
 
 function isTimeZone(zone: string): boolean {

@@ -119,9 +119,13 @@ describe('readExportBatch', () => {
   it('rejects a manifest of an unknown format version', async () => {
     const folder = await freshExport()
     await editManifest(folder, (manifest) => {
-      manifest.formatVersion = 2
+      manifest.formatVersion = 3
     })
-    await expectInvalid(folder, 'manifest.json', /format version 2; this tool reads version 1/)
+    await expectInvalid(
+      folder,
+      'manifest.json',
+      /format version 3; this tool reads versions 1 and 2/,
+    )
   })
 
   it('rejects a manifest whose counts were changed', async () => {

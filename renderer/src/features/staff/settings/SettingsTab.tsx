@@ -118,6 +118,11 @@ export function SettingsTab({ settings, onSaved }: Props) {
             <Field inputMode="url" {...field('verificationBaseUrl', true)} />
           </div>
         </SettingsCard>
+        <SettingsCard name="export" title={t('staff.settings.exportTitle')}>
+          <div className="settings__fields">
+            <Field spellCheck={false} {...field('exportPublicKey', true)} />
+          </div>
+        </SettingsCard>
         <PrinterCard
           value={draft.printerName}
           error={errors.printerName}

@@ -27,6 +27,7 @@ export function toDraft(settings: EditableSettings): SettingsDraft {
     registerUrl: settings.registerUrl,
     verificationBaseUrl: settings.verificationBaseUrl,
     printerName: settings.printerName,
+    exportPublicKey: settings.exportPublicKey,
   }
 }
 

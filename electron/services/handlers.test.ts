@@ -19,7 +19,7 @@ const STAFF_ONLY: Partial<Record<MethodName, unknown>> = {
   touchStaff: undefined,
   getExportInfo: undefined,
   chooseExportFolder: undefined,
-  beginExport: { kind: 'day', day: '2026-10-13' },
+  beginExport: { kind: 'day', day: '2026-10-13', unencrypted: true },
   addToExport: { jobId: JOB, records: [RECORD] },
   finishExport: { jobId: JOB },
   cancelExport: { jobId: JOB },
@@ -92,7 +92,7 @@ describe('staff-only handlers', () => {
       ok: true,
       value: { folder: join(dataDir, 'exports') },
     })
-    const begun = await call('beginExport', { kind: 'day', day: '2026-10-13' })
+    const begun = await call('beginExport', { kind: 'day', day: '2026-10-13', unencrypted: true })
     if (!begun.ok) throw new Error(begun.error.message)
     const { jobId } = begun.value as { jobId: string }
     expect(await call('addToExport', { jobId, records: [RECORD] })).toEqual({

@@ -65,7 +65,7 @@ export function App() {
       <StaffConsole
         settings={settings}
         extraTabs={staffToolTabs(settings, boot.reload)}
-        renderBulkActions={renderStaffBulkActions}
+        renderBulkActions={(selected) => renderStaffBulkActions(selected, settings)}
         onLocked={backToAttract}
       />
     ),

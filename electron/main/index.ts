@@ -2,6 +2,7 @@
 import { app, dialog, Menu, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { startHandoutSweeper } from '../services/certificate-handouts'
 import { createLogger } from '../services/logger'
 import { openKioskServices } from '../services/kiosk-services'
 import { registerIpc } from './ipc'
@@ -41,7 +42,11 @@ if (!app.requestSingleInstanceLock()) {
   }
 
   void app.whenReady().then(async () => {
-    applyLockdown(isOwnPage, isProduction, join(app.getPath('userData'), 'certificates'))
+    const handouts = join(app.getPath('userData'), 'certificates')
+    applyLockdown(isOwnPage, isProduction, handouts)
+    startHandoutSweeper(handouts, {
+      onError: (error) => log.warn(`Could not clear saved certificates: ${String(error)}`),
+    })
     const services = await openKioskServices({
       dataDir: app.getPath('userData'),
       runtime: 'electron',

@@ -56,7 +56,11 @@ export function App() {
         settings={settings}
         onExit={backToAttract}
         renderPrint={(record) => (
-          <PrintCertificateButton record={record} printerConfigured={settings.printerName !== ''} />
+          <PrintCertificateButton
+            record={record}
+            printerConfigured={settings.printerName !== ''}
+            registerUrl={settings.registerUrl}
+          />
         )}
       />
     ),

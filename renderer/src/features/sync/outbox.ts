@@ -10,9 +10,20 @@ import {
   type BatchResponse,
 } from '@shared/register-protocol'
 import type { SignatureRecord, Withdrawal } from '@shared/signature'
-import { encodeBatchBody } from '@shared/sync'
 import { loadSignatureRecords } from '../../db/save-signature'
-import type { KioskDB, OutboxBatch, StoredSignature, Tombstone } from '../../db/schema'
+import type {
+  ConsentChange,
+  KioskDB,
+  OutboxBatch,
+  StoredSignature,
+  Tombstone,
+} from '../../db/schema'
+import {
+  MAX_CONSENT_CHANGES_PER_BATCH,
+  consentChangeResultsSchema,
+  encodeBatchWithChanges,
+  type ConsentChangeItem,
+} from './consent-protocol'
 
 export interface BatchLimits {
   maxRecords: number
@@ -75,7 +86,7 @@ export async function nextBatch(
   const limits = options.limits ?? PROTOCOL_LIMITS
   return db.transaction(
     'rw',
-    [db.batches, db.signatures, db.strokes, db.tombstones],
+    [db.batches, db.signatures, db.strokes, db.tombstones, db.consentChanges],
     async (): Promise<OutboxBatch | null> => {
       const unfinished = await db.batches.where('state').anyOf('queued', 'stopped').toArray()
       for (const batch of unfinished) {
@@ -95,7 +106,29 @@ export async function nextBatch(
         return null
       }
 
-      const taken = new Set(unfinished.flatMap((b) => [...b.recordIds, ...b.withdrawalIds]))
+      const taken = new Set(
+        unfinished.flatMap((b) => [
+          ...b.recordIds,
+          ...b.withdrawalIds,
+          ...(b.consentChangeIds ?? []),
+        ]),
+      )
+      // Oldest first: two changes of one signature reach the register in the order staff made them.
+      const consentChanges = (
+        await db.consentChanges
+          .where('syncState')
+          .equals('pending')
+          .filter((c) => !taken.has(c.id))
+          .toArray()
+      )
+        .sort((a, b) => a.changedAt.localeCompare(b.changedAt))
+        .slice(0, MAX_CONSENT_CHANGES_PER_BATCH)
+        .map(({ id, certificateNo, changedAt, consents }): ConsentChangeItem => ({
+          id,
+          certificateNo,
+          changedAt,
+          consents,
+        }))
       const withdrawals = (
         await db.tombstones
           .where('syncState')
@@ -117,7 +150,9 @@ export async function nextBatch(
         .limit(limits.maxRecords)
         .primaryKeys()
       const records = await loadSignatureRecords(db, ids)
-      if (records.length === 0 && withdrawals.length === 0) return null
+      if (records.length === 0 && withdrawals.length === 0 && consentChanges.length === 0) {
+        return null
+      }
 
       const batch = buildBatch({
         id: options.newId?.() ?? crypto.randomUUID(),
@@ -125,6 +160,7 @@ export async function nextBatch(
         now: options.now,
         records,
         withdrawals,
+        consentChanges,
         maxBytes: limits.maxBytes,
       })
       await db.batches.add(batch)
@@ -144,23 +180,28 @@ function buildBatch(input: {
   now: Date
   records: SignatureRecord[]
   withdrawals: Withdrawal[]
+  consentChanges: ConsentChangeItem[]
   maxBytes: number
 }): OutboxBatch {
   const sentAt = input.now.toISOString()
   const encode = (records: SignatureRecord[]) =>
-    encodeBatchBody({
-      batchId: input.id,
-      kioskId: input.kioskId,
-      sentAt,
-      records,
-      withdrawals: input.withdrawals,
-    })
+    encodeBatchWithChanges(
+      {
+        batchId: input.id,
+        kioskId: input.kioskId,
+        sentAt,
+        records,
+        withdrawals: input.withdrawals,
+      },
+      input.consentChanges,
+    )
   // Estimate from each record's own size, then confirm with the real encoding.
   let size = byteLength(encode([]))
   let count = 0
   for (const record of input.records) {
     const next = size + byteLength(JSON.stringify(record)) + (count > 0 ? 1 : 0)
-    if (next > input.maxBytes && (count > 0 || input.withdrawals.length > 0)) break
+    const smallItems = input.withdrawals.length + input.consentChanges.length
+    if (next > input.maxBytes && (count > 0 || smallItems > 0)) break
     size = next
     count += 1
   }
@@ -175,6 +216,9 @@ function buildBatch(input: {
     kioskId: input.kioskId,
     recordIds: records.map((r) => r.id),
     withdrawalIds: input.withdrawals.map((w) => w.id),
+    ...(input.consentChanges.length > 0
+      ? { consentChangeIds: input.consentChanges.map((c) => c.id) }
+      : {}),
     body,
     bytes: byteLength(body),
     createdAt: sentAt,
@@ -206,6 +250,8 @@ export interface AppliedCounts {
   duplicate: number
   rejected: number
   withdrawn: number
+  /** Consent changes the register applied. */
+  consentsChanged: number
 }
 
 /**
@@ -222,8 +268,19 @@ export async function applyAnswer(
   now: Date,
 ): Promise<AppliedCounts> {
   const at = now.toISOString()
-  const counts: AppliedCounts = { synced: 0, duplicate: 0, rejected: 0, withdrawn: 0 }
-  await db.transaction('rw', [db.signatures, db.tombstones, db.batches, db.meta], async () => {
+  const counts: AppliedCounts = {
+    synced: 0,
+    duplicate: 0,
+    rejected: 0,
+    withdrawn: 0,
+    consentsChanged: 0,
+  }
+  // Parsed here until the shared BatchResponse carries them (the engine passes the answer on).
+  const changeResults = consentChangeResultsSchema.parse(
+    (answer as { consentChanges?: unknown }).consentChanges,
+  )
+  const tables = [db.signatures, db.tombstones, db.batches, db.meta, db.consentChanges]
+  await db.transaction('rw', tables, async () => {
     const stored = await db.signatures.bulkGet(batch.recordIds)
     const updates: StoredSignature[] = []
     answer.results.forEach((result, i) => {
@@ -269,6 +326,25 @@ export async function applyAnswer(
       if (result.status === 'withdrawn') counts.withdrawn += 1
     })
     await db.tombstones.bulkPut(answered)
+
+    const changeIds = batch.consentChangeIds ?? []
+    const changes = await db.consentChanges.bulkGet(changeIds)
+    const byId = new Map(changeResults.map((result) => [result.id, result]))
+    const applied: ConsentChange[] = []
+    changes.forEach((change) => {
+      if (!change) return
+      const result = byId.get(change.id)
+      if (result?.status === 'changed') {
+        applied.push({ ...change, syncState: 'changed', syncedAt: at, syncNote: null })
+        counts.consentsChanged += 1
+      } else {
+        // No answer for it (a register that does not know consent changes yet) is a refusal too:
+        // staff see it and can record the change again once the register takes them.
+        const reason = result?.reason ?? 'The register did not answer this consent change.'
+        applied.push({ ...change, syncState: 'rejected', syncedAt: at, syncNote: reason })
+      }
+    })
+    await db.consentChanges.bulkPut(applied)
 
     await db.batches.update(batch.id, {
       state: 'done',

@@ -6,6 +6,7 @@ import { toStored } from '../../db/save-signature'
 import { KioskDB } from '../../db/schema'
 import { latestConsentChange, recordConsentChange } from '../staff/signatures/consent-change'
 import { applyAnswer, nextBatch } from './outbox'
+import { combineStatus, readSyncFacts } from './status'
 
 const opened: KioskDB[] = []
 afterEach(async () => {
@@ -132,5 +133,16 @@ describe('outbox: consent changes', () => {
       syncState: 'rejected',
       syncNote: 'The register did not answer this consent change.',
     })
+  })
+
+  it('a pending consent change means it is not yet safe to switch off', async () => {
+    const db = await dbWithSynced(1)
+    const idle = { sending: false } as Parameters<typeof combineStatus>[1]
+    expect(combineStatus(await readSyncFacts(db), idle).safeToSwitchOff).toBe(true)
+    const [a] = await db.signatures.toArray()
+    await recordConsentChange(db, a!.id, STOP_NEWSLETTER, { now: NOW })
+    const facts = await readSyncFacts(db)
+    expect(facts.pendingConsentChanges).toBe(1)
+    expect(combineStatus(facts, idle).safeToSwitchOff).toBe(false)
   })
 })

@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process'
-import { test, expect } from '../support/fixtures'
-import { storedSignatures, VisitorPage } from '../visitor/visitor-page'
+import type { Page } from '@playwright/test'
+import { asStaff, hostCall } from '../sync/sync-kiosk'
+import { expect, openKiosk, test } from '../support/fixtures'
+import { VisitorPage } from '../visitor/visitor-page'
 
-test('on the web host without a printer, "Print my certificate" hands the visitor the PDF', async ({
-  kiosk,
-}, testInfo) => {
-  const visitor = new VisitorPage(kiosk, 'de')
+/** Signs in German up to the thank-you screen; counts downloads the page starts meanwhile. */
+async function signGerman(page: Page): Promise<{ certificateNo: string; downloads: () => number }> {
+  let downloads = 0
+  page.on('download', () => downloads++)
+  const visitor = new VisitorPage(page, 'de')
   await visitor.signUpToReview({
     firstName: 'Ødegård',
     lastName: 'Ærø-Šťastný',
@@ -13,17 +15,43 @@ test('on the web host without a printer, "Print my certificate" hands the visito
     countryName: 'Dänemark',
   })
   const certificateNo = await visitor.confirm()
+  return { certificateNo, downloads: () => downloads }
+}
 
-  const downloading = kiosk.waitForEvent('download')
-  await kiosk.getByRole('button', { name: 'Meine Urkunde drucken' }).click()
-  const download = await downloading
-  expect(download.suggestedFilename()).toBe(`certificate-${certificateNo}.pdf`)
-  const file = testInfo.outputPath('certificate.pdf')
-  await download.saveAs(file)
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-  expect(text).toContain('Ødegård Ærø-Šťastný')
-  expect(text).toContain(certificateNo)
-  expect(text).toContain('Unterstützungsurkunde')
-  await expect(kiosk.getByRole('status')).toHaveText('Ihre Urkunde liegt als PDF bereit.')
-  await expect.poll(async () => (await storedSignatures(kiosk))[0]?.printedAt).toBeTruthy()
+test('without a printer, "Print my certificate" shows a QR code to the certificate\'s page on the register, and downloads nothing', async ({
+  page,
+  host,
+}) => {
+  const registerUrl = 'https://register.example.eu/'
+  await asStaff(host, () => hostCall(host, 'updateSettings', { registerUrl }))
+  await openKiosk(page, host)
+  const { certificateNo, downloads } = await signGerman(page)
+
+  await page.getByRole('button', { name: 'Meine Urkunde drucken' }).click()
+  const qr = page.getByRole('img', { name: `QR-Code zur Urkunde ${certificateNo} im Register` })
+  await expect(qr).toBeVisible()
+  await expect(qr).toHaveAttribute(
+    'data-url',
+    `https://register.example.eu/v1/certificates/${certificateNo}`,
+  )
+  await expect(qr).toHaveAttribute('src', /^data:image\/svg\+xml/)
+  await expect(page.getByText('Scannen Sie diesen Code mit Ihrem Telefon')).toBeVisible()
+  await expect(page.getByRole('status')).toHaveText(
+    'Hier gibt es keinen Drucker, aber Ihre Urkunde ist online.',
+  )
+  expect(downloads()).toBe(0)
+})
+
+test('without a printer or a register, the visitor is told to ask the staff, with no QR code', async ({
+  page,
+  host,
+}) => {
+  await openKiosk(page, host)
+  const { certificateNo, downloads } = await signGerman(page)
+  await page.getByRole('button', { name: 'Meine Urkunde drucken' }).click()
+  await expect(page.getByTestId('take-away')).toHaveText(
+    `Ihre Urkunde ${certificateNo} erhalten Sie beim Standpersonal.`,
+  )
+  await expect(page.getByRole('img', { name: /QR-Code/ })).toHaveCount(0)
+  expect(downloads()).toBe(0)
 })

@@ -288,6 +288,11 @@ test.describe('bulk certificates', () => {
     await dialog.getByRole('button', { name: 'Close' }).click()
 
     await page.getByRole('button', { name: 'Export selection' }).click()
+    await expect(dialog.getByTestId('export-encryption')).toContainText('Not encrypted.')
+    const plain = dialog.getByRole('button', { name: 'Export without encryption' })
+    await expect(plain).toBeDisabled()
+    await dialog.getByRole('checkbox', { name: /Export without encryption/ }).check()
+    await plain.click()
     const result = dialog.getByTestId('export-result-folder')
     await expect(result).toBeVisible({ timeout: 30_000 })
     const folder = (await result.textContent()) ?? ''

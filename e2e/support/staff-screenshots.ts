@@ -42,6 +42,7 @@ try {
   await shot('01-export')
   const dayCard = page.getByRole('region', { name: 'Export a day' })
   await dayCard.getByRole('combobox', { name: 'Day' }).selectOption('2026-10-13')
+  await dayCard.getByRole('checkbox', { name: /Export without encryption/ }).check()
   await dayCard.getByRole('button', { name: 'Export day' }).click()
   await dayCard.getByText(/^Exported/).waitFor()
   const bulk = page.getByRole('region', { name: 'Certificates in bulk' })
@@ -87,6 +88,11 @@ try {
   await shot('10-print-selection-done')
   await page.getByRole('button', { name: 'Close' }).click()
   await page.getByRole('button', { name: 'Export selection' }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('checkbox', { name: /Export without encryption/ })
+    .check()
+  await page.getByRole('dialog').getByRole('button', { name: 'Export without encryption' }).click()
   await page
     .getByRole('dialog')
     .getByText(/^Exported/)

@@ -113,17 +113,26 @@ test('optional choices are stored, and the newsletter asks for an email when non
   await visitor.chooseCapacity('individual')
   await visitor.fillDetails({ firstName: 'Zoë', lastName: 'Müller', countryName: 'Luxembourg' })
   await visitor.next()
-  await visitor.endorse([/newsletter/, /Publish my name/])
+  await visitor.endorse([/newsletter/, /Publish my name/, /local debates and events/])
   await visitor.next()
   await expect(kiosk.getByRole('alert')).toHaveText(/We need your email address/)
   await kiosk.getByLabel('Your email address').fill('zoe@example.lu')
   await visitor.next()
   await visitor.drawSignature()
   await visitor.next()
+  await expect(
+    kiosk.getByText('Contact me about support for organising local debates and events'),
+  ).toBeVisible()
   await visitor.confirm()
   const [record] = await storedSignatures(kiosk)
   expect(record).toMatchObject({
     email: 'zoe@example.lu',
-    consents: { endorse: true, newsletter: true, publishName: true, localStory: false },
+    consents: {
+      endorse: true,
+      newsletter: true,
+      publishName: true,
+      localStory: false,
+      localEvents: true,
+    },
   })
 })

@@ -2,6 +2,7 @@
 import { app, dialog, Menu, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { startHandoutSweeper } from '../services/certificate-handouts'
 import { createLogger } from '../services/logger'
 import { openKioskServices } from '../services/kiosk-services'
 import { SettingsUnusableError } from '../services/settings-store'
@@ -40,7 +41,11 @@ if (!app.requestSingleInstanceLock()) {
   }
 
   void app.whenReady().then(async () => {
-    applyLockdown(isOwnPage, isProduction, join(app.getPath('userData'), 'certificates'))
+    const handouts = join(app.getPath('userData'), 'certificates')
+    applyLockdown(isOwnPage, isProduction, handouts)
+    startHandoutSweeper(handouts, {
+      onError: (error) => log.warn(`Could not clear saved certificates: ${String(error)}`),
+    })
     let services: Awaited<ReturnType<typeof openKioskServices>>
     try {
       services = await openKioskServices({

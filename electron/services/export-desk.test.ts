@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SignatureRecord } from '../shared/signature'
 import { sampleSignatures } from '../shared/testing/sample-signatures'
+import { ApiError } from '../shared/api-error'
 import { readExportBatch } from './export'
+import { generateKeyPair } from './export/encryption'
 import { DAY, sampleDay } from './export/test-helpers'
 import { ExportDesk } from './export-desk'
 import { ExportFolders } from './export-folders'
@@ -12,10 +14,16 @@ import { silentLog, useTempDirs } from './testing/temp-dir'
 
 const newDir = useTempDirs()
 
-async function desk(options: { chooser?: () => Promise<string | null>; idleMs?: number } = {}) {
+async function desk(
+  options: { chooser?: () => Promise<string | null>; idleMs?: number; publicKey?: string } = {},
+) {
   const dataDir = await newDir()
   const settings = await SettingsStore.open(dataDir, silentLog)
-  await settings.update({ kioskId: 'B03', eventCode: 'EWRC26' })
+  await settings.update({
+    kioskId: 'B03',
+    eventCode: 'EWRC26',
+    ...(options.publicKey ? { exportPublicKey: options.publicKey } : {}),
+  })
   const folders = new ExportFolders(join(dataDir, 'exports'), options.chooser)
   const exports = new ExportDesk({
     settings,
@@ -34,7 +42,12 @@ async function exportInChunks(
   chunk = 7,
   folder?: string,
 ) {
-  const { jobId } = await exports.begin({ kind: 'day', day: DAY, ...(folder ? { folder } : {}) })
+  const { jobId } = await exports.begin({
+    kind: 'day',
+    day: DAY,
+    unencrypted: true,
+    ...(folder ? { folder } : {}),
+  })
   for (let i = 0; i < content.records.length; i += chunk) {
     await exports.add({
       jobId,
@@ -96,7 +109,7 @@ describe('ExportDesk', () => {
   it('refuses a record of another day, or one sent twice, at once', async () => {
     const { exports } = await desk()
     const [record] = sampleDay(1).records as [SignatureRecord]
-    const { jobId } = await exports.begin({ kind: 'day', day: DAY })
+    const { jobId } = await exports.begin({ kind: 'day', day: DAY, unencrypted: true })
     await expect(
       exports.add({
         jobId,
@@ -114,7 +127,7 @@ describe('ExportDesk', () => {
   it('refuses a record of another kiosk when writing, and writes nothing', async () => {
     const { exports, dataDir } = await desk()
     const [record] = sampleSignatures({ count: 1, kioskId: 'B09', firstDay: DAY })
-    const { jobId } = await exports.begin({ kind: 'day', day: DAY })
+    const { jobId } = await exports.begin({ kind: 'day', day: DAY, unencrypted: true })
     await exports.add({ jobId, records: [record!], withdrawals: [], audit: [] })
     await expect(exports.finish(jobId)).rejects.toMatchObject({
       code: 'invalid-argument',
@@ -129,7 +142,7 @@ describe('ExportDesk', () => {
     const { exports, dataDir } = await desk()
     const records = sampleSignatures({ count: 30, seed: 3, kioskId: 'B03', firstDay: DAY, days: 3 })
     const picked = records.filter((_, i) => i % 4 === 0)
-    const { jobId } = await exports.begin({ kind: 'selection' })
+    const { jobId } = await exports.begin({ kind: 'selection', unencrypted: true })
     await exports.add({ jobId, records: picked, withdrawals: [], audit: [] })
     const result = await exports.finish(jobId)
 
@@ -151,7 +164,7 @@ describe('ExportDesk', () => {
     ])
 
     // A second selection in the same second gets its own folder.
-    const second = await exports.begin({ kind: 'selection' })
+    const second = await exports.begin({ kind: 'selection', unencrypted: true })
     await exports.add({
       jobId: second.jobId,
       records: picked.slice(0, 1),
@@ -165,7 +178,7 @@ describe('ExportDesk', () => {
     const { exports } = await desk()
     const content = sampleDay(10)
     expect(content.withdrawals).toHaveLength(2)
-    const { jobId } = await exports.begin({ kind: 'selection' })
+    const { jobId } = await exports.begin({ kind: 'selection', unencrypted: true })
     await expect(
       exports.add({ jobId, records: [], withdrawals: content.withdrawals, audit: [] }),
     ).rejects.toThrow(/selected signatures only/)
@@ -176,10 +189,14 @@ describe('ExportDesk', () => {
     const stick = await newDir()
     let answer: string | null = stick
     const { exports, folders } = await desk({ chooser: async () => answer })
-    await expect(exports.begin({ kind: 'day', day: DAY, folder: '/etc' })).rejects.toMatchObject({
+    await expect(
+      exports.begin({ kind: 'day', day: DAY, unencrypted: true, folder: '/etc' }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     })
-    await expect(exports.begin({ kind: 'day', day: DAY, folder: stick })).rejects.toMatchObject({
+    await expect(
+      exports.begin({ kind: 'day', day: DAY, unencrypted: true, folder: stick }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     })
     expect(await folders.choose()).toBe(stick)
@@ -197,7 +214,7 @@ describe('ExportDesk', () => {
       params: { day: '2026-02-30' },
     })
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    const { jobId } = await exports.begin({ kind: 'day', day: DAY })
+    const { jobId } = await exports.begin({ kind: 'day', day: DAY, unencrypted: true })
     const chunk = { jobId, records: [], withdrawals: [], audit: [] }
     vi.advanceTimersByTime(29_999)
     // Each call keeps the job alive for another idle period.
@@ -218,13 +235,56 @@ describe('ExportDesk', () => {
 
   it('cancel drops the job; a third export at once is refused', async () => {
     const { exports } = await desk()
-    const a = await exports.begin({ kind: 'day', day: DAY })
-    await exports.begin({ kind: 'day', day: DAY })
-    await expect(exports.begin({ kind: 'day', day: DAY })).rejects.toMatchObject({
-      code: 'conflict',
-    })
+    const a = await exports.begin({ kind: 'day', day: DAY, unencrypted: true })
+    await exports.begin({ kind: 'day', day: DAY, unencrypted: true })
+    await expect(exports.begin({ kind: 'day', day: DAY, unencrypted: true })).rejects.toMatchObject(
+      {
+        code: 'conflict',
+      },
+    )
     exports.cancel(a.jobId)
     await expect(exports.finish(a.jobId)).rejects.toMatchObject({ code: 'not-found' })
-    await exports.begin({ kind: 'day', day: DAY })
+    await exports.begin({ kind: 'day', day: DAY, unencrypted: true })
+  })
+
+  it('refuses a plain export that staff did not confirm, writing nothing', async () => {
+    const { exports, dataDir } = await desk()
+    await expect(exports.begin({ kind: 'day', day: DAY })).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringMatching(/would not be encrypted/) as unknown,
+    })
+    await expect(exports.begin({ kind: 'selection' })).rejects.toBeInstanceOf(ApiError)
+    const written = await readdir(join(dataDir, 'exports')).catch(() => [])
+    expect(written).toEqual([])
+  })
+
+  it("encrypts to the organisers' public key from the settings, day and selection alike", async () => {
+    const { recipient, identity } = await generateKeyPair()
+    const { exports } = await desk({ publicKey: recipient })
+    const content = sampleDay(12)
+    const started = await exports.begin({ kind: 'day', day: DAY })
+    expect(started.encryptedTo).toBe(recipient)
+    await exports.add({ jobId: started.jobId, ...content })
+    const day = await exports.finish(started.jobId)
+    expect(day.encryptedTo).toBe(recipient)
+    expect((await readdir(day.folder)).sort()).toEqual([
+      'audit.json.age',
+      'manifest.json',
+      'signatures.csv.age',
+      'signatures.json.age',
+    ])
+    expect((await readExportBatch(day.folder, { identity })).records).toHaveLength(12)
+
+    const selection = await exports.begin({ kind: 'selection' })
+    await exports.add({
+      jobId: selection.jobId,
+      records: content.records,
+      withdrawals: [],
+      audit: [],
+    })
+    const written = await exports.finish(selection.jobId)
+    expect(written.encryptedTo).toBe(recipient)
+    const batch = written.batches[0]!
+    expect(await readdir(batch.folder)).toContain('signatures.json.age')
   })
 })

@@ -33,6 +33,8 @@ interface ExportJob {
   ids: Set<string>
   withdrawals: Withdrawal[]
   audit: AuditEntry[]
+  /** The organisers' public key when the job began; null: plain, as staff confirmed. */
+  recipient: string | null
   finishing: boolean
 }
 
@@ -73,8 +75,16 @@ export class ExportDesk {
         params: { day: scope.day },
       })
     }
+    const { eventCode, kioskId, exportPublicKey } = this.options.settings.editable()
+    const recipient = exportPublicKey || null
+    if (!recipient && !scope.unencrypted) {
+      throw new ApiError(
+        'invalid-argument',
+        "No organisers' public key is set, so this export would not be encrypted: confirm an unencrypted export, or set the key in Settings",
+        { reason: 'export-unencrypted' },
+      )
+    }
     const parentDir = await this.options.folders.resolve(scope.folder)
-    const { eventCode, kioskId } = this.options.settings.editable()
     const jobId = this.jobs.add({
       scope,
       parentDir,
@@ -84,9 +94,10 @@ export class ExportDesk {
       ids: new Set(),
       withdrawals: [],
       audit: [],
+      recipient,
       finishing: false,
     })
-    return { jobId, folder: parentDir }
+    return { jobId, folder: parentDir, encryptedTo: recipient }
   }
 
   /** Takes one chunk; a record from another day or one sent twice is refused at once. */
@@ -185,8 +196,13 @@ export class ExportDesk {
       records: job.records,
       withdrawals: job.withdrawals,
       audit: job.audit,
+      ...(job.recipient ? { recipient: job.recipient } : {}),
     })
-    return { folder: written.folder, batches: [summary(day, written)] }
+    return {
+      folder: written.folder,
+      batches: [summary(day, written)],
+      encryptedTo: job.recipient,
+    }
   }
 
   private async writeSelection(job: ExportJob): Promise<ExportResult> {
@@ -226,6 +242,7 @@ export class ExportDesk {
           records: byDay.get(day) ?? [],
           withdrawals: [],
           audit: [],
+          ...(job.recipient ? { recipient: job.recipient } : {}),
         })
         batches.push(summary(day, written))
       }
@@ -237,6 +254,7 @@ export class ExportDesk {
           ...batch,
           folder: join(folder, basename(batch.folder)),
         })),
+        encryptedTo: job.recipient,
       }
     } catch (error) {
       await rm(temp, { recursive: true, force: true })

@@ -74,7 +74,7 @@ describe('staff-only handlers', () => {
       ok: true,
       value: { folder: join(dataDir, 'exports') },
     })
-    const begun = await call('beginExport', { kind: 'day', day: '2026-10-13' })
+    const begun = await call('beginExport', { kind: 'day', day: '2026-10-13', unencrypted: true })
     if (!begun.ok) throw new Error(begun.error.message)
     const { jobId } = begun.value as { jobId: string }
     expect(await call('addToExport', { jobId, records: [RECORD] })).toEqual({

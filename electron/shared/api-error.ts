@@ -17,6 +17,7 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
  * `errors.<code>` when there is no reason) with the error's params interpolated.
  */
 export const API_ERROR_REASONS = [
+  'export-unencrypted',
   'staff-locked',
   'no-pin',
   'foreign-frame',

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'bulk-certificates',
   'bulk-print',
   'reprint',
+  'consent-change',
   // Kiosk events staff must be able to account for (written by the renderer's database code).
   'save-failed',
   'journal-failed',

@@ -21,6 +21,12 @@ export const jobIdSchema = z.uuid('Unknown job id')
  */
 export const exportFolderSchema = z.string().min(1).max(4096)
 
+/**
+ * Staff confirmed a plain export. Without an organisers' public key in the settings the main
+ * process refuses to export without it, so writing personal data in the clear is never a default.
+ */
+const unencryptedSchema = z.literal(true).optional()
+
 export const beginExportSchema = z.discriminatedUnion('kind', [
   /** One event day, exactly as DESIGN.md's export batch: records, tombstones and audit log of that day. */
   z
@@ -28,10 +34,17 @@ export const beginExportSchema = z.discriminatedUnion('kind', [
       kind: z.literal('day'),
       day: z.string().regex(ISO_DAY, 'Day: YYYY-MM-DD'),
       folder: exportFolderSchema.optional(),
+      unencrypted: unencryptedSchema,
     })
     .strict(),
   /** Rows staff selected in the table: one day batch per day they fall on, in a folder of its own. */
-  z.object({ kind: z.literal('selection'), folder: exportFolderSchema.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('selection'),
+      folder: exportFolderSchema.optional(),
+      unencrypted: unencryptedSchema,
+    })
+    .strict(),
 ])
 export type BeginExport = z.infer<typeof beginExportSchema>
 
@@ -57,6 +70,8 @@ export interface ExportJobStarted {
   jobId: string
   /** The folder the batch folder will be created in. */
   folder: string
+  /** The age public key the files will be encrypted to; null: plain (staff confirmed it). */
+  encryptedTo: string | null
 }
 
 export interface ExportAddResult {
@@ -79,4 +94,6 @@ export interface ExportResult {
   /** The day batch folder, or for a selection the folder holding one batch per day. */
   folder: string
   batches: ExportBatchSummary[]
+  /** The age public key the files are encrypted to; null: written in the clear. */
+  encryptedTo: string | null
 }

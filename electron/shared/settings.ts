@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AGE_RECIPIENT } from './age-recipient'
 
 /**
  * The 24 official EU languages, in the EU's protocol order (the order of their own names, as the
@@ -44,6 +45,9 @@ const httpUrl = (label: string) => {
   })
 }
 
+const exportKeyError =
+  'Export public key: an age public key starting with age1 (made by npm run cli -- keygen), or empty'
+
 function seconds(label: string, min: number, max: number) {
   const message = `${label}: a whole number of seconds from ${min} to ${max}`
   return z.number({ error: message }).int(message).min(min, message).max(max, message)
@@ -78,6 +82,8 @@ export const editableSettingsSchema = z.object({
     .int('Retention: a whole number of days from 1 to 3650')
     .min(1, 'Retention: a whole number of days from 1 to 3650')
     .max(3650, 'Retention: a whole number of days from 1 to 3650'),
+  /** The organisers' age public key; day exports are encrypted to it. Empty: exports are plain. */
+  exportPublicKey: z.union([z.string().trim().regex(AGE_RECIPIENT, exportKeyError), z.literal('')]),
 })
 export type EditableSettings = z.infer<typeof editableSettingsSchema>
 
@@ -115,6 +121,7 @@ export const DEFAULT_SETTINGS: EditableSettings = {
   verificationBaseUrl: 'https://register.cohesionalliance.eu',
   printerName: '',
   retentionDays: 30,
+  exportPublicKey: '',
 }
 
 function isTimeZone(zone: string): boolean {

@@ -1,16 +1,22 @@
 /**
  * `npm run cli -- <command> …`: the organisers' command-line tool, usable on any machine with Node.
- *   verify <export-folder>                       check a day batch against its manifest
+ *   verify <export-folder> [--key <file>]        check a day batch (plain or encrypted) against its manifest
+ *   keygen --out <file>                          make the organisers' key pair for encrypted exports
+ *   decrypt <export-folder> --key <file> [--out <folder>]   the plain batch of an encrypted export
  *   certificates <export-folder> --out <file.pdf> [--lang xx] [--only organisations|individuals]
  */
 export {}
 
 const USAGE = `Usage:
-  npm run cli -- verify <export-folder>
+  npm run cli -- verify <export-folder> [--key <identity-file>]
+  npm run cli -- keygen --out <identity-file>
+  npm run cli -- decrypt <export-folder> --key <identity-file> [--out <folder>]
   npm run cli -- certificates <export-folder> --out <file.pdf> [--lang xx] [--only organisations|individuals]`
 
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   verify: () => import('./verify'),
+  keygen: () => import('./keygen'),
+  decrypt: () => import('./decrypt'),
   certificates: () => import('./certificates'),
 }
 

@@ -2,15 +2,19 @@ import type { AuditEntry } from '../../shared/audit'
 import type { SignatureRecord, Withdrawal } from '../../shared/signature'
 import { summarise, type BatchIdentity } from './batch-rules'
 import { buildSignaturesCsv } from './csv'
+import { encryptTo } from './encryption'
 import { sha256Hex } from './hash'
 import {
   AUDIT_FILE,
   CSV_FILE,
   EXPORT_FORMAT,
   EXPORT_FORMAT_VERSION,
+  BATCH_FILES,
   MANIFEST_FILE,
   SIGNATURES_FILE,
-  type ExportManifest,
+  encryptedName,
+  type EncryptedManifest,
+  type PlainManifest,
 } from './manifest'
 
 /** Already validated and sorted content of one day batch. */
@@ -33,13 +37,13 @@ export interface BatchFile {
  */
 export function buildBatchFiles(content: BatchContent): {
   files: BatchFile[]
-  manifest: ExportManifest
+  manifest: PlainManifest
 } {
   const csv = buildSignaturesCsv(content.records)
   const signatures = jsonFile({ records: content.records, withdrawals: content.withdrawals })
   const audit = jsonFile({ entries: content.audit })
   const { individuals, organisations, timeRange } = summarise(content.records)
-  const manifest: ExportManifest = {
+  const manifest: PlainManifest = {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
     eventCode: content.eventCode,
@@ -65,9 +69,66 @@ export function buildBatchFiles(content: BatchContent): {
       { name: CSV_FILE, data: csv },
       { name: SIGNATURES_FILE, data: signatures },
       { name: AUDIT_FILE, data: audit },
-      { name: MANIFEST_FILE, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
+      manifestFile(manifest),
     ],
     manifest,
+  }
+}
+
+/**
+ * The encrypted form of a built batch: each data file encrypted with age to `recipient` (named
+ * `<file>.age`), and a manifest that keeps the counts and times but fingerprints the encrypted
+ * files. Decrypting gives back exactly the plain files; the manifest of the plain form is
+ * rebuilt from them (plainManifestFor).
+ */
+export async function encryptBatchFiles(
+  plain: { files: BatchFile[]; manifest: PlainManifest },
+  recipient: string,
+): Promise<{ files: BatchFile[]; manifest: EncryptedManifest }> {
+  const files: BatchFile[] = []
+  const entries: Partial<Record<string, { bytes: number; sha256: string }>> = {}
+  for (const name of BATCH_FILES) {
+    const source = plain.files.find((file) => file.name === name)
+    if (!source) throw new Error(`${name} is missing from the batch`)
+    const data = await encryptTo(recipient, source.data)
+    files.push({ name: encryptedName(name), data })
+    entries[encryptedName(name)] = fingerprint(data)
+  }
+  const { files: _plainFiles, ...rest } = plain.manifest
+  const manifest: EncryptedManifest = {
+    ...rest,
+    formatVersion: 2,
+    encryption: { method: 'age', recipient },
+    files: {
+      [encryptedName(CSV_FILE)]: entries[encryptedName(CSV_FILE)]!,
+      [encryptedName(SIGNATURES_FILE)]: entries[encryptedName(SIGNATURES_FILE)]!,
+      [encryptedName(AUDIT_FILE)]: entries[encryptedName(AUDIT_FILE)]!,
+    },
+  }
+  files.push(manifestFile(manifest))
+  return { files, manifest }
+}
+
+/** The plain manifest of decrypted files: the encrypted manifest's facts, the plain files' fingerprints. */
+export function plainManifestFor(
+  encrypted: EncryptedManifest,
+  plainFiles: Record<(typeof BATCH_FILES)[number], Buffer>,
+): PlainManifest {
+  const { encryption: _encryption, files: _files, ...rest } = encrypted
+  return {
+    ...rest,
+    files: {
+      [CSV_FILE]: fingerprint(plainFiles[CSV_FILE]),
+      [SIGNATURES_FILE]: fingerprint(plainFiles[SIGNATURES_FILE]),
+      [AUDIT_FILE]: fingerprint(plainFiles[AUDIT_FILE]),
+    },
+  }
+}
+
+export function manifestFile(manifest: PlainManifest | EncryptedManifest): BatchFile {
+  return {
+    name: MANIFEST_FILE,
+    data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'),
   }
 }
 

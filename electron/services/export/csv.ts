@@ -37,9 +37,19 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'eventCode', value: (r) => r.eventCode },
   { header: 'kioskId', value: (r) => r.kioskId },
   { header: 'id', value: (r) => r.id },
+  // Format version 2.
+  { header: 'consentLocalEvents', value: (r) => yesNo(r.consents.localEvents ?? false) },
 ]
 
 export const CSV_HEADERS: readonly string[] = CSV_COLUMNS.map((column) => column.header)
+
+/** Columns of format version 1 (before `consentLocalEvents`). */
+const V1_COLUMN_COUNT = 20
+
+/** The header row a batch of the given format version has. */
+export function csvHeadersFor(formatVersion: number): readonly string[] {
+  return formatVersion === 1 ? CSV_HEADERS.slice(0, V1_COLUMN_COUNT) : CSV_HEADERS
+}
 
 /**
  * Cells a spreadsheet would run as a formula. Papaparse's own default pattern ends in `.*$`

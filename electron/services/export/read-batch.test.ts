@@ -116,12 +116,35 @@ describe('readExportBatch', () => {
     await expectInvalid(folder, 'manifest.json', /not a valid export manifest: counts\.records/)
   })
 
-  it('rejects a manifest of an unknown format version', async () => {
+  it('still reads a format version 1 batch, whose CSV has no consentLocalEvents column', async () => {
     const folder = await freshExport()
+    const dropLastColumn = (text: string) =>
+      text
+        .split('\r\n')
+        .map((line) => line.replace(/,(yes|no|consentLocalEvents)$/, ''))
+        .join('\r\n')
+    await forge(folder, 'signatures.csv', dropLastColumn)
+    await editManifest(folder, (manifest) => {
+      manifest.formatVersion = 1
+    })
+    expect((await readExportBatch(folder)).records).toHaveLength(40)
+    // The same CSV under version 2 lacks a column.
     await editManifest(folder, (manifest) => {
       manifest.formatVersion = 2
     })
-    await expectInvalid(folder, 'manifest.json', /format version 2; this tool reads version 1/)
+    await expectInvalid(folder, 'signatures.csv', /expected header row/)
+  })
+
+  it('rejects a manifest of an unknown format version', async () => {
+    const folder = await freshExport()
+    await editManifest(folder, (manifest) => {
+      manifest.formatVersion = 3
+    })
+    await expectInvalid(
+      folder,
+      'manifest.json',
+      /format version 3; this tool reads versions 1 and 2/,
+    )
   })
 
   it('rejects a manifest whose counts were changed', async () => {

@@ -8,26 +8,36 @@ import {
   type SignatureRecord,
   type Withdrawal,
 } from '../../shared/signature'
+import { plainManifestFor } from './batch-files'
 import { findBatchProblem, summarise } from './batch-rules'
-import { CSV_HEADERS, csvCells, neutraliseCell, parseSignaturesCsv } from './csv'
+import { csvCells, csvHeadersFor, neutraliseCell, parseSignaturesCsv } from './csv'
+import { decryptWith } from './encryption'
 import { sha256Hex } from './hash'
 import {
   AUDIT_FILE,
   BATCH_FILES,
   CSV_FILE,
-  EXPORT_FORMAT_VERSION,
   MANIFEST_FILE,
+  READABLE_FORMAT_VERSIONS,
   SIGNATURES_FILE,
+  encryptedName,
   exportManifestSchema,
   type BatchFileName,
+  type EncryptedManifest,
   type ExportManifest,
+  type PlainManifest,
 } from './manifest'
 
 /** A day batch that passed every check of readExportBatch. */
 export interface ExportBatch {
   /** Absolute path of the batch folder. */
   folder: string
-  manifest: ExportManifest
+  /** The manifest of the plain batch (for an encrypted folder: as `decrypt` writes it). */
+  manifest: PlainManifest
+  /** The recipient the folder's files are encrypted to; null for a plain folder. */
+  encryptedTo: string | null
+  /** The plain bytes of each data file, checked: what `decrypt` writes out. */
+  files: Record<BatchFileName, Buffer>
   /** Sorted by certificate number, as written. */
   records: SignatureRecord[]
   withdrawals: Withdrawal[]
@@ -58,28 +68,101 @@ const signaturesFileSchema = z.object({
 })
 const auditFileSchema = z.object({ entries: z.array(auditEntrySchema) })
 
+/** An encrypted batch whose encrypted files match their manifest (contents not read). */
+export interface EncryptedBatchCheck {
+  folder: string
+  manifest: EncryptedManifest
+}
+
+/** The folder holds an encrypted batch and no key was given to read it. */
+export class ExportKeyNeededError extends Error {
+  constructor(readonly folder: string) {
+    super(`${folder} is encrypted: give the organisers' key file (--key <file>) to read it`)
+    this.name = 'ExportKeyNeededError'
+  }
+}
+
 /**
  * Reads and verifies an export batch folder: manifest.json present and valid, every listed file
  * present with the stated size and SHA-256, no unexpected files, signatures.json and audit.json
  * valid against the schemas, signatures.csv consistent with signatures.json, counts and time
- * range as stated. Throws ExportInvalidError on the first problem found.
+ * range as stated. An encrypted folder needs `identity` (the organisers' secret key): its files
+ * are checked, decrypted (age authenticates them) and the plain content checked the same way.
+ * Throws ExportInvalidError on the first problem found, ExportKeyNeededError for an encrypted
+ * folder without a key.
  */
-export async function readExportBatch(folder: string): Promise<ExportBatch> {
+export async function readExportBatch(
+  folder: string,
+  options: { identity?: string } = {},
+): Promise<ExportBatch> {
+  const { path, manifest, contents } = await readListedFiles(folder)
+  if (!('encryption' in manifest)) return checkContent(path, manifest, contents, null)
+  if (!options.identity) throw new ExportKeyNeededError(path)
+  const plain = {} as Record<BatchFileName, Buffer>
+  for (const name of BATCH_FILES) {
+    const encrypted = encryptedName(name)
+    try {
+      plain[name] = await decryptWith(options.identity, contents[encrypted]!)
+    } catch (error) {
+      throw new ExportInvalidError(
+        `${encrypted} cannot be decrypted with this key (${(error as Error).message}): wrong key file, or the file was altered`,
+        encrypted,
+      )
+    }
+  }
+  return checkContent(path, plainManifestFor(manifest, plain), plain, manifest.encryption.recipient)
+}
+
+/**
+ * Checks a folder without reading personal data: for an encrypted batch, the manifest and the
+ * size and SHA-256 of each encrypted file; a plain batch is read and checked in full.
+ */
+export async function checkExportBatch(folder: string): Promise<EncryptedBatchCheck | ExportBatch> {
+  const { path, manifest, contents } = await readListedFiles(folder)
+  if ('encryption' in manifest) return { folder: path, manifest }
+  return checkContent(path, manifest, contents, null)
+}
+
+async function readListedFiles(folder: string): Promise<{
+  path: string
+  manifest: ExportManifest
+  contents: Record<string, Buffer>
+}> {
   const path = resolve(folder)
   await expectFolder(path)
   const manifest = await readManifest(path)
-  await expectOnlyListedFiles(path)
-  const contents = {} as Record<BatchFileName, Buffer>
-  for (const name of BATCH_FILES) {
-    contents[name] = await readListedFile(path, name, manifest.files[name])
+  const listed = Object.entries(manifest.files)
+  await expectOnlyListedFiles(
+    path,
+    listed.map(([name]) => name),
+  )
+  const contents: Record<string, Buffer> = {}
+  for (const [name, expected] of listed) {
+    contents[name] = await readListedFile(path, name, expected)
   }
-  const signatures = parseJsonFile(contents[SIGNATURES_FILE], SIGNATURES_FILE, signaturesFileSchema)
-  const audit = parseJsonFile(contents[AUDIT_FILE], AUDIT_FILE, auditFileSchema).entries
+  return { path, manifest, contents }
+}
+
+function checkContent(
+  path: string,
+  manifest: PlainManifest,
+  contents: Record<string, Buffer>,
+  encryptedTo: string | null,
+): ExportBatch {
+  const files = {
+    [CSV_FILE]: contents[CSV_FILE]!,
+    [SIGNATURES_FILE]: contents[SIGNATURES_FILE]!,
+    [AUDIT_FILE]: contents[AUDIT_FILE]!,
+  }
+  const signatures = parseJsonFile(files[SIGNATURES_FILE], SIGNATURES_FILE, signaturesFileSchema)
+  const audit = parseJsonFile(files[AUDIT_FILE], AUDIT_FILE, auditFileSchema).entries
   checkAgainstManifest(manifest, signatures.records, signatures.withdrawals, audit)
-  checkCsv(contents[CSV_FILE], signatures.records)
+  checkCsv(files[CSV_FILE], signatures.records, csvHeadersFor(manifest.formatVersion))
   return {
     folder: path,
     manifest,
+    encryptedTo,
+    files,
     records: signatures.records,
     withdrawals: signatures.withdrawals,
     audit,
@@ -106,9 +189,10 @@ async function readManifest(folder: string): Promise<ExportManifest> {
   }
   const json = parseJson(raw, MANIFEST_FILE)
   const version = (json as { formatVersion?: unknown } | null)?.formatVersion
-  if (typeof version === 'number' && version !== EXPORT_FORMAT_VERSION) {
+  const readable: readonly unknown[] = READABLE_FORMAT_VERSIONS
+  if (typeof version === 'number' && !readable.includes(version)) {
     throw new ExportInvalidError(
-      `${MANIFEST_FILE} is format version ${version}; this tool reads version ${EXPORT_FORMAT_VERSION}: use a matching version of the kiosk app`,
+      `${MANIFEST_FILE} is format version ${version}; this tool reads versions ${READABLE_FORMAT_VERSIONS.join(' and ')}: use a matching version of the kiosk app`,
       MANIFEST_FILE,
     )
   }
@@ -122,8 +206,8 @@ async function readManifest(folder: string): Promise<ExportManifest> {
   return result.data
 }
 
-async function expectOnlyListedFiles(folder: string): Promise<void> {
-  const expected = new Set<string>([MANIFEST_FILE, ...BATCH_FILES])
+async function expectOnlyListedFiles(folder: string, listed: string[]): Promise<void> {
+  const expected = new Set<string>([MANIFEST_FILE, ...listed])
   for (const entry of await readdir(folder)) {
     if (!expected.has(entry) && !SYSTEM_CLUTTER.test(entry)) {
       throw new ExportInvalidError(
@@ -136,7 +220,7 @@ async function expectOnlyListedFiles(folder: string): Promise<void> {
 
 async function readListedFile(
   folder: string,
-  name: BatchFileName,
+  name: string,
   expected: { bytes: number; sha256: string },
 ): Promise<Buffer> {
   const data = await readOptional(join(folder, name))
@@ -206,7 +290,7 @@ function checkAgainstManifest(
 }
 
 /** signatures.csv must say what signatures.json says, row for row and cell for cell. */
-function checkCsv(data: Buffer, records: SignatureRecord[]): void {
+function checkCsv(data: Buffer, records: SignatureRecord[], headers: readonly string[]): void {
   const fail = (problem: string): never => {
     throw new ExportInvalidError(`${CSV_FILE} ${problem}`, CSV_FILE)
   }
@@ -219,18 +303,18 @@ function checkCsv(data: Buffer, records: SignatureRecord[]): void {
     fail(`is not valid CSV: ${(error as Error).message}`)
   }
   const [header, ...body] = rows
-  if (!header || header.join(',') !== CSV_HEADERS.join(',')) {
-    fail(`does not have the expected header row (${CSV_HEADERS.join(',')})`)
+  if (!header || header.join(',') !== headers.join(',')) {
+    fail(`does not have the expected header row (${headers.join(',')})`)
   }
   if (body.length !== records.length) {
     fail(`has ${body.length} rows but ${SIGNATURES_FILE} holds ${records.length} records`)
   }
   records.forEach((record, index) => {
-    const expected = csvCells(record).map(neutraliseCell)
+    const expected = csvCells(record).slice(0, headers.length).map(neutraliseCell)
     const row = body[index] ?? []
-    const column = CSV_HEADERS.findIndex((_, i) => row[i] !== expected[i])
+    const column = headers.findIndex((_, i) => row[i] !== expected[i])
     if (column !== -1 || row.length !== expected.length) {
-      const where = column === -1 ? 'has extra cells' : `column ${CSV_HEADERS[column]}`
+      const where = column === -1 ? 'has extra cells' : `column ${headers[column]}`
       fail(`row ${index + 2} does not match ${SIGNATURES_FILE} (${record.certificateNo}): ${where}`)
     }
   })

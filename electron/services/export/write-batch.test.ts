@@ -55,6 +55,20 @@ describe('writeDayBatch', () => {
     ])
   })
 
+  it('appends consentLocalEvents as the last CSV column (format version 2)', async () => {
+    const { folder, manifest } = await exportDay(await newDir())
+    const { rows } = await readCsv(folder)
+    expect(CSV_HEADERS[CSV_HEADERS.length - 1]).toBe('consentLocalEvents')
+    expect(manifest.formatVersion).toBe(2)
+    const byNo = new Map(sampleDay().records.map((r) => [r.certificateNo, r]))
+    const values = rows.map((row) => row.consentLocalEvents)
+    expect(new Set(values)).toEqual(new Set(['yes', 'no']))
+    for (const row of rows) {
+      const record = byNo.get(row.certificateNo!)!
+      expect(row.consentLocalEvents).toBe(record.consents.localEvents ? 'yes' : 'no')
+    }
+  })
+
   it('writes an Excel-friendly CSV: BOM, CRLF, one header row, one row per signature', async () => {
     const parent = await newDir()
     const { records } = sampleDay()

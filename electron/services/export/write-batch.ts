@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { z } from 'zod'
+import { AGE_RECIPIENT } from '../../shared/age-recipient'
 import { ApiError } from '../../shared/api-error'
 import { describeWriteProblem, writeProblemOf } from '../write-problem'
 import { auditEntrySchema, type AuditEntry } from '../../shared/audit'
@@ -12,7 +13,7 @@ import {
   type Withdrawal,
 } from '../../shared/signature'
 import { writeFolderAtomically } from './atomic-folder'
-import { buildBatchFiles } from './batch-files'
+import { buildBatchFiles, encryptBatchFiles } from './batch-files'
 import { findBatchProblem, sortAudit, sortRecords, sortWithdrawals } from './batch-rules'
 import { BATCH_FILES, EVENT_CODE, KIOSK_ID, batchFolderName, type ExportManifest } from './manifest'
 
@@ -30,6 +31,8 @@ export interface WriteDayBatchOptions {
   withdrawals: readonly Withdrawal[]
   /** The day's audit log (any order). */
   audit: readonly AuditEntry[]
+  /** The organisers' age public key: when given, the data files are written encrypted to it. */
+  recipient?: string
   /** Called as work advances: records checked, then files written; done === total at the end. */
   onProgress?: (done: number, total: number) => void
 }
@@ -39,6 +42,8 @@ export interface WrittenBatch {
   folder: string
   manifest: ExportManifest
 }
+
+const recipientSchema = z.string().regex(AGE_RECIPIENT, 'not an age public key (age1…)').optional()
 
 const identitySchema = z.object({
   parentDir: z.string().min(1, 'No export folder given'),
@@ -60,6 +65,7 @@ const CHUNK = 1_000
  */
 export async function writeDayBatch(options: WriteDayBatchOptions): Promise<WrittenBatch> {
   const identity = parseOrReject(identitySchema, options, 'the export settings')
+  const recipient = parseOrReject(recipientSchema, options.recipient, 'the export public key')
   const total = options.records.length + BATCH_FILES.length + 1
   let done = 0
   const progress = (step: number) => {
@@ -88,12 +94,13 @@ export async function writeDayBatch(options: WriteDayBatchOptions): Promise<Writ
   const problem = findBatchProblem(identity, records, withdrawals)
   if (problem) throw rejected(problem)
 
-  const { files, manifest } = buildBatchFiles({
+  const plain = buildBatchFiles({
     ...identity,
     records: sortRecords(records),
     withdrawals: sortWithdrawals(withdrawals),
     audit: sortAudit(audit),
   })
+  const { files, manifest } = recipient ? await encryptBatchFiles(plain, recipient) : plain
   const parentDir = resolve(identity.parentDir)
   const name = batchFolderName(identity.eventCode, identity.kioskId, identity.day)
   let folder: string

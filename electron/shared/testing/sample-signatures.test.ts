@@ -51,7 +51,7 @@ describe('sampleSignatures', () => {
     }
     expect(new Set(records.map((r) => r.country)).size).toBeGreaterThanOrEqual(25)
     expect(new Set(records.map((r) => r.language))).toEqual(new Set(EU_LANGUAGES.split(' ')))
-    for (const consent of ['newsletter', 'publishName', 'localStory'] as const) {
+    for (const consent of ['newsletter', 'publishName', 'localStory', 'localEvents'] as const) {
       expect(new Set(records.map((r) => r.consents[consent]))).toEqual(new Set([true, false]))
     }
     expect(records.some((r) => r.email === null)).toBe(true)

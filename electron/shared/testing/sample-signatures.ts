@@ -196,6 +196,8 @@ function sampleRecord(random: () => number, place: RecordPlace): SignatureRecord
       newsletter,
       publishName: random() < 0.4,
       localStory: random() < 0.15,
+      // Not drawn from `random`, so every other field stays what it was before this consent existed.
+      localEvents: place.seq % 5 === 0,
     },
     signature: sampleStrokes(random),
   }

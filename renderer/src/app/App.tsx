@@ -60,7 +60,11 @@ export function App() {
         settings={settings}
         onExit={backToAttract}
         renderPrint={(record) => (
-          <PrintCertificateButton record={record} printerConfigured={settings.printerName !== ''} />
+          <PrintCertificateButton
+            record={record}
+            printerConfigured={settings.printerName !== ''}
+            registerUrl={settings.registerUrl}
+          />
         )}
       />
     ),
@@ -69,7 +73,7 @@ export function App() {
       <StaffConsole
         settings={settings}
         extraTabs={staffToolTabs(settings, boot.reload)}
-        renderBulkActions={renderStaffBulkActions}
+        renderBulkActions={(selected) => renderStaffBulkActions(selected, settings)}
         onLocked={backToAttract}
       />
     ),

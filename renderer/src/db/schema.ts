@@ -71,6 +71,8 @@ export interface OutboxBatch {
   kioskId: string
   recordIds: string[]
   withdrawalIds: string[]
+  /** Consent changes in this batch (absent in batches made before schema v5). */
+  consentChangeIds?: string[]
   /** The exact request body (JSON); emptied once the batch is done. */
   body: string
   /** Size of the body in bytes (UTF-8), kept after the body is dropped. */
@@ -103,6 +105,25 @@ export interface OutboxBatch {
   doneAt: string | null
 }
 
+/**
+ * A change of a signatory's optional consents that staff recorded on request (stop the
+ * newsletter, hide the name…), queued for the register like a withdrawal. The local record is
+ * changed at once; this entry carries the change to the register in the next batch.
+ */
+export interface ConsentChange {
+  /** The protocol's consent change id (a UUID). */
+  id: string
+  /** The signature it changes. */
+  signatureId: string
+  certificateNo: string
+  changedAt: string
+  consents: { newsletter: boolean; publishName: boolean; localStory: boolean; localEvents: boolean }
+  /** pending → changed (the register applied it) or rejected (with `syncNote`). */
+  syncState: 'pending' | 'changed' | 'rejected'
+  syncedAt: string | null
+  syncNote: string | null
+}
+
 export interface MetaEntry {
   key: string
   value: unknown
@@ -117,6 +138,7 @@ export class KioskDB extends Dexie {
   audit!: EntityTable<AuditEntry, 'id'>
   meta!: EntityTable<MetaEntry, 'key'>
   batches!: EntityTable<OutboxBatch, 'id'>
+  consentChanges!: EntityTable<ConsentChange, 'id'>
 
   constructor(name = 'cohesion-kiosk') {
     // Strict durability: a commit is on disk before "saved" is shown, even if the browser dies next.
@@ -148,5 +170,8 @@ export class KioskDB extends Dexie {
     // v3: the sync engine's outbox. A new table only: records and tombstones stay as they are,
     // pending ones remain pending (tested in features/sync/outbox-upgrade.test.ts).
     this.version(3).stores({ batches: 'id, state, createdAt' })
+    // v5: consent changes staff record on request, queued for the register. A new table only:
+    // nothing to migrate, and every earlier table (the unsent queue included) is kept as it is.
+    this.version(5).stores({ consentChanges: 'id, signatureId, certificateNo, syncState' })
   }
 }

@@ -21,6 +21,7 @@ export function staffToolTabs(
 /** The signatures table's bulk actions on the selected rows: certificates PDF and export. */
 export function renderStaffBulkActions(
   selected: readonly { id: string; certificateNo: string }[],
+  settings: PublicSettings,
 ): ReactNode {
-  return <BulkActions selected={selected} />
+  return <BulkActions selected={selected} settings={settings} />
 }

@@ -5,15 +5,23 @@
  */
 import {
   MAX_BATCH_BYTES,
+  MAX_CONSENT_CHANGES_PER_BATCH,
   MAX_RECORDS_PER_BATCH,
   MAX_WITHDRAWALS_PER_BATCH,
   type BatchResponse,
+  type ConsentChange as ConsentChangeInput,
 } from '@shared/register-protocol'
+import { encodeBatchBody } from '@shared/sync'
 import { newId } from '@shared/ids'
 import type { SignatureRecord, Withdrawal } from '@shared/signature'
-import { encodeBatchBody } from '@shared/sync'
 import { loadSignatureRecords } from '../../db/save-signature'
-import type { KioskDB, OutboxBatch, StoredSignature, Tombstone } from '../../db/schema'
+import type {
+  ConsentChange,
+  KioskDB,
+  OutboxBatch,
+  StoredSignature,
+  Tombstone,
+} from '../../db/schema'
 
 export interface BatchLimits {
   maxRecords: number
@@ -76,7 +84,7 @@ export async function nextBatch(
   const limits = options.limits ?? PROTOCOL_LIMITS
   return db.transaction(
     'rw',
-    [db.batches, db.signatures, db.strokes, db.tombstones],
+    [db.batches, db.signatures, db.strokes, db.tombstones, db.consentChanges],
     async (): Promise<OutboxBatch | null> => {
       const unfinished = await db.batches.where('state').anyOf('queued', 'stopped').toArray()
       for (const batch of unfinished) {
@@ -99,7 +107,29 @@ export async function nextBatch(
       // Only deferred suspects are left: new records go first, then the suspects again.
       const deferred = queued[0] ?? null
 
-      const taken = new Set(unfinished.flatMap((b) => [...b.recordIds, ...b.withdrawalIds]))
+      const taken = new Set(
+        unfinished.flatMap((b) => [
+          ...b.recordIds,
+          ...b.withdrawalIds,
+          ...(b.consentChangeIds ?? []),
+        ]),
+      )
+      // Oldest first: two changes of one signature reach the register in the order staff made them.
+      const consentChanges = (
+        await db.consentChanges
+          .where('syncState')
+          .equals('pending')
+          .filter((c) => !taken.has(c.id))
+          .toArray()
+      )
+        .sort((a, b) => a.changedAt.localeCompare(b.changedAt))
+        .slice(0, MAX_CONSENT_CHANGES_PER_BATCH)
+        .map(({ id, certificateNo, changedAt, consents }): ConsentChangeInput => ({
+          id,
+          certificateNo,
+          changedAt,
+          consents,
+        }))
       const withdrawals = (
         await db.tombstones
           .where('syncState')
@@ -121,7 +151,9 @@ export async function nextBatch(
         .limit(limits.maxRecords)
         .primaryKeys()
       const records = await loadSignatureRecords(db, ids)
-      if (records.length === 0 && withdrawals.length === 0) return deferred
+      if (records.length === 0 && withdrawals.length === 0 && consentChanges.length === 0) {
+        return deferred
+      }
 
       const batch = buildBatch({
         id: options.newId?.() ?? newId(),
@@ -129,6 +161,7 @@ export async function nextBatch(
         now: options.now,
         records,
         withdrawals,
+        consentChanges,
         maxBytes: limits.maxBytes,
       })
       await db.batches.add(batch)
@@ -148,6 +181,7 @@ function buildBatch(input: {
   now: Date
   records: SignatureRecord[]
   withdrawals: Withdrawal[]
+  consentChanges: ConsentChangeInput[]
   maxBytes: number
 }): OutboxBatch {
   const sentAt = input.now.toISOString()
@@ -158,13 +192,15 @@ function buildBatch(input: {
       sentAt,
       records,
       withdrawals: input.withdrawals,
+      consentChanges: input.consentChanges,
     })
   // Estimate from each record's own size, then confirm with the real encoding.
   let size = byteLength(encode([]))
   let count = 0
   for (const record of input.records) {
     const next = size + byteLength(JSON.stringify(record)) + (count > 0 ? 1 : 0)
-    if (next > input.maxBytes && (count > 0 || input.withdrawals.length > 0)) break
+    const smallItems = input.withdrawals.length + input.consentChanges.length
+    if (next > input.maxBytes && (count > 0 || smallItems > 0)) break
     size = next
     count += 1
   }
@@ -179,6 +215,9 @@ function buildBatch(input: {
     kioskId: input.kioskId,
     recordIds: records.map((r) => r.id),
     withdrawalIds: input.withdrawals.map((w) => w.id),
+    ...(input.consentChanges.length > 0
+      ? { consentChangeIds: input.consentChanges.map((c) => c.id) }
+      : {}),
     body,
     bytes: byteLength(body),
     createdAt: sentAt,
@@ -210,6 +249,8 @@ export interface AppliedCounts {
   duplicate: number
   rejected: number
   withdrawn: number
+  /** Consent changes the register applied. */
+  consentsChanged: number
 }
 
 /**
@@ -226,8 +267,16 @@ export async function applyAnswer(
   now: Date,
 ): Promise<AppliedCounts> {
   const at = now.toISOString()
-  const counts: AppliedCounts = { synced: 0, duplicate: 0, rejected: 0, withdrawn: 0 }
-  await db.transaction('rw', [db.signatures, db.tombstones, db.batches, db.meta], async () => {
+  const counts: AppliedCounts = {
+    synced: 0,
+    duplicate: 0,
+    rejected: 0,
+    withdrawn: 0,
+    consentsChanged: 0,
+  }
+  const changeResults = answer.consentChanges ?? []
+  const tables = [db.signatures, db.tombstones, db.batches, db.meta, db.consentChanges]
+  await db.transaction('rw', tables, async () => {
     const stored = await db.signatures.bulkGet(batch.recordIds)
     const updates: StoredSignature[] = []
     answer.results.forEach((result, i) => {
@@ -273,6 +322,25 @@ export async function applyAnswer(
       if (result.status === 'withdrawn') counts.withdrawn += 1
     })
     await db.tombstones.bulkPut(answered)
+
+    const changeIds = batch.consentChangeIds ?? []
+    const changes = await db.consentChanges.bulkGet(changeIds)
+    const byId = new Map(changeResults.map((result) => [result.id, result]))
+    const applied: ConsentChange[] = []
+    changes.forEach((change) => {
+      if (!change) return
+      const result = byId.get(change.id)
+      if (result?.status === 'changed') {
+        applied.push({ ...change, syncState: 'changed', syncedAt: at, syncNote: null })
+        counts.consentsChanged += 1
+      } else {
+        // No answer for it (a register that does not know consent changes yet) is a refusal too:
+        // staff see it and can record the change again once the register takes them.
+        const reason = result?.reason ?? 'The register did not answer this consent change.'
+        applied.push({ ...change, syncState: 'rejected', syncedAt: at, syncNote: reason })
+      }
+    })
+    await db.consentChanges.bulkPut(applied)
 
     await db.batches.update(batch.id, {
       state: 'done',
@@ -430,6 +498,8 @@ export async function splitFailing(
           now: new Date(now.getTime() + i),
           records: part.flatMap((item) => ('record' in item ? [item.record] : [])),
           withdrawals: part.flatMap((item) => ('withdrawal' in item ? [item.withdrawal] : [])),
+          // The abandoned batch's consent changes are pending again and go with the next batch.
+          consentChanges: [],
           maxBytes: Number.POSITIVE_INFINITY,
         })
         half.failingSince = batch.failingSince ?? at

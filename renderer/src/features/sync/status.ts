@@ -15,6 +15,8 @@ export interface SyncFacts {
   rejected: number
   /** Withdrawals the register has not confirmed yet. */
   pendingWithdrawals: number
+  /** Consent changes the register has not answered yet (absent: none known). */
+  pendingConsentChanges?: number
   /** Batches stored and waiting to be sent or retried. */
   queuedBatches: number
   /** Batches the register refused; they wait for a new token or "Sync now". */
@@ -33,10 +35,11 @@ export interface SyncStatus extends SyncFacts, EngineState {
 
 /** Reads the facts in one read transaction, with index counts only (fast at 100,000 records). */
 export async function readSyncFacts(db: KioskDB): Promise<SyncFacts> {
-  return db.transaction('r', [db.signatures, db.tombstones, db.batches, db.meta], async () => {
+  const tables = [db.signatures, db.tombstones, db.batches, db.meta, db.consentChanges]
+  return db.transaction('r', tables, async () => {
     const records = (state: StoredSignature['syncState']) =>
       db.signatures.where('syncState').equals(state).count()
-    const [pending, synced, duplicate, rejected, pendingWithdrawals, queued, stopped] =
+    const [pending, synced, duplicate, rejected, pendingWithdrawals, queued, stopped, changes] =
       await Promise.all([
         records('pending'),
         records('synced'),
@@ -45,6 +48,7 @@ export async function readSyncFacts(db: KioskDB): Promise<SyncFacts> {
         db.tombstones.where('syncState').equals('pending').count(),
         db.batches.where('state').equals('queued').count(),
         db.batches.where('state').equals('stopped').count(),
+        db.consentChanges.where('syncState').equals('pending').count(),
       ])
     const lastSuccessAt = (await db.meta.get(META.lastSuccessAt))?.value
     const lastError = (await db.meta.get(META.lastError))?.value
@@ -54,6 +58,7 @@ export async function readSyncFacts(db: KioskDB): Promise<SyncFacts> {
       duplicate,
       rejected,
       pendingWithdrawals,
+      pendingConsentChanges: changes,
       queuedBatches: queued,
       stoppedBatches: stopped,
       lastSuccessAt: typeof lastSuccessAt === 'string' ? lastSuccessAt : null,
@@ -83,6 +88,7 @@ export function combineStatus(facts: SyncFacts | undefined, engine: EngineState)
       facts !== undefined &&
       known.pending === 0 &&
       known.pendingWithdrawals === 0 &&
+      (known.pendingConsentChanges ?? 0) === 0 &&
       known.queuedBatches === 0 &&
       known.stoppedBatches === 0 &&
       !engine.sending,

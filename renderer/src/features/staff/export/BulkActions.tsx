@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExportResult } from '@shared/export-jobs'
+import type { PublicSettings } from '@shared/settings'
 import { Dialog } from '../../../components/Dialog'
 import { db } from '../../../db'
 import { api } from '../../../lib/api'
@@ -12,18 +13,20 @@ import {
 } from './bulk-certificates'
 import { exportSelection } from './day-export'
 import { clearJob, runJob, useJob, type JobKind } from './job-store'
+import { EncryptionNotice, encryptionChoice } from './EncryptionNotice'
 import { CertificatesJobStatus, ExportJobStatus } from './JobStatus'
 import { useExportFolder } from './useExportFolder'
 
 interface Props {
   /** The selected table rows. */
   selected: readonly { id: string; certificateNo: string }[]
+  settings: Pick<PublicSettings, 'exportPublicKey'>
 }
 
 type Open = Extract<JobKind, 'selection-certificates' | 'selection-export'> | null
 
 /** The table's bulk actions: one PDF of the selected rows' certificates, or an export of them. */
-export function BulkActions({ selected }: Props) {
+export function BulkActions({ selected, settings }: Props) {
   const { t, i18n } = useTranslation()
   const [open, setOpen] = useState<Open>(null)
   const destination = useExportFolder()
@@ -43,11 +46,23 @@ export function BulkActions({ selected }: Props) {
       }),
     )
   }
+  const [plainConfirmed, setPlainConfirmed] = useState(false)
+  const encryption = encryptionChoice(settings.exportPublicKey, plainConfirmed)
+  const startExport = (unencrypted: boolean) =>
+    void runJob('selection-export', (control) =>
+      exportSelection(db, api, {
+        ...control,
+        ...folder,
+        ids: inCertificateOrder(selected),
+        ...(unencrypted ? { unencrypted: true as const } : {}),
+      }),
+    )
+  // Without the organisers' key the dialog first says so and waits for staff to confirm.
   const exportAll = () => {
     setOpen('selection-export')
-    void runJob('selection-export', (control) =>
-      exportSelection(db, api, { ...control, ...folder, ids: inCertificateOrder(selected) }),
-    )
+    setPlainConfirmed(false)
+    if (settings.exportPublicKey) startExport(false)
+    else clearJob('selection-export')
   }
   const state = open === 'selection-export' ? exported : certificates
   const running = state.status === 'running'
@@ -91,7 +106,26 @@ export function BulkActions({ selected }: Props) {
           {t('staff.bulk.destination', { folder: destination.folder ?? '…' })}
         </p>
         {open === 'selection-export' ? (
-          <ExportJobStatus kind="selection-export" selection />
+          <>
+            {!settings.exportPublicKey && exported.status === 'idle' && (
+              <>
+                <EncryptionNotice
+                  publicKey=""
+                  confirmed={plainConfirmed}
+                  onConfirm={setPlainConfirmed}
+                />
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={!encryption.ready}
+                  onClick={() => startExport(true)}
+                >
+                  {t('staff.bulk.exportPlain')}
+                </button>
+              </>
+            )}
+            <ExportJobStatus kind="selection-export" selection />
+          </>
         ) : (
           <CertificatesJobStatus
             kind="selection-certificates"

@@ -18,6 +18,7 @@ import {
 import { exportDay } from './day-export'
 import { signatureDays } from './export-data'
 import { runJob, useJob } from './job-store'
+import { EncryptionNotice, encryptionChoice } from './EncryptionNotice'
 import { CertificatesJobStatus, ExportJobStatus } from './JobStatus'
 import { useExportFolder, type ExportFolderState } from './useExportFolder'
 
@@ -118,6 +119,8 @@ function DayExport({
   const day = picked ?? today
   const state = useJob<ExportResult>('day-export')
   const running = state.status === 'running'
+  const [plainConfirmed, setPlainConfirmed] = useState(false)
+  const encryption = encryptionChoice(settings.exportPublicKey, plainConfirmed)
 
   const start = () =>
     void runJob('day-export', (control) =>
@@ -126,6 +129,7 @@ function DayExport({
         day,
         timeZone: settings.timeZone,
         ...(destination.chosen ? { folder: destination.chosen } : {}),
+        ...(encryption.unencrypted ? { unencrypted: true } : {}),
       }),
     )
 
@@ -160,12 +164,18 @@ function DayExport({
         <button
           type="button"
           className="button button--primary"
-          disabled={running || destination.folder === null}
+          disabled={running || destination.folder === null || !encryption.ready}
           onClick={start}
         >
           {t('staff.export.exportDay')}
         </button>
       </div>
+      <EncryptionNotice
+        publicKey={settings.exportPublicKey}
+        confirmed={plainConfirmed}
+        onConfirm={setPlainConfirmed}
+        disabled={running}
+      />
       <ExportJobStatus kind="day-export" />
     </section>
   )

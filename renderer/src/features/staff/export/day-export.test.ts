@@ -26,7 +26,10 @@ async function seededDb(records: SignatureRecord[]): Promise<KioskDB> {
 type Call = { method: string; input: unknown }
 
 /** An export API that checks every argument against the contract, as the main process does. */
-function fakeApi(options: { failFinish?: boolean; onAdd?: (n: number) => void } = {}) {
+function fakeApi(
+  options: { failFinish?: boolean; onAdd?: (n: number) => void; encryptedTo?: string } = {},
+) {
+  const encryptedTo = options.encryptedTo ?? null
   const calls: Call[] = []
   const parse = <M extends keyof typeof contract>(method: M, input: unknown) => {
     calls.push({ method, input })
@@ -36,7 +39,7 @@ function fakeApi(options: { failFinish?: boolean; onAdd?: (n: number) => void } 
   const api: ExportApi = {
     beginExport: async (input) => {
       parse('beginExport', input)
-      return { jobId: '0190f5a4-7b2e-7c3d-8e4f-a1b2c3d4e5f6', folder: '/exports' }
+      return { jobId: '0190f5a4-7b2e-7c3d-8e4f-a1b2c3d4e5f6', folder: '/exports', encryptedTo }
     },
     addToExport: async (input) => {
       parse('addToExport', input)
@@ -59,6 +62,7 @@ function fakeApi(options: { failFinish?: boolean; onAdd?: (n: number) => void } 
             auditEntries: 2,
           },
         ],
+        encryptedTo,
       }
     },
     cancelExport: async (input) => {
@@ -144,8 +148,23 @@ describe('exportDay', () => {
     expect(progress.at(-1)).toBe(`writing ${ON_DAY.length}/${ON_DAY.length}`)
     const exports = await db.audit.where('action').equals('export').toArray()
     expect(exports.at(-1)?.detail).toBe(
-      `Exported ${DAY}: 600 signature(s), 1 withdrawal(s), 2 audit entries to /exports/EWRC26-B01-${DAY}`,
+      `Exported ${DAY}: 600 signature(s), 1 withdrawal(s), 2 audit entries to /exports/EWRC26-B01-${DAY}; encrypted: no`,
     )
+  })
+
+  it('passes the confirmation of a plain export on, and notes an encrypted one as such', async () => {
+    const db = await dayWithHistory()
+    const plain = fakeApi()
+    await exportDay(db, plain.api, { day: DAY, timeZone: TZ, unencrypted: true })
+    expect(plain.calls[0]).toEqual({
+      method: 'beginExport',
+      input: { kind: 'day', day: DAY, unencrypted: true },
+    })
+    const key = `age1${'q'.repeat(58)}`
+    const sealed = fakeApi({ encryptedTo: key })
+    await exportDay(db, sealed.api, { day: DAY, timeZone: TZ })
+    const exports = await db.audit.where('action').equals('export').toArray()
+    expect(exports.at(-1)?.detail).toMatch(new RegExp(`; encrypted: yes, to ${key}$`))
   })
 
   it('sends exactly the same content again on re-export (its own export line stays out)', async () => {

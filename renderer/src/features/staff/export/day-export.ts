@@ -23,7 +23,7 @@ export type ExportApi = Pick<
 export async function exportDay(
   db: KioskDB,
   api: ExportApi,
-  options: JobControl & { day: string; timeZone: string; folder?: string },
+  options: JobControl & { day: string; timeZone: string; folder?: string; unencrypted?: true },
 ): Promise<ExportResult> {
   const { day, timeZone } = options
   const [ids, withdrawals, audit] = await Promise.all([
@@ -42,7 +42,7 @@ export async function exportDay(
   await recordAudit(
     db,
     'export',
-    `Exported ${day}: ${batch?.records ?? 0} signature(s), ${batch?.withdrawals ?? 0} withdrawal(s), ${batch?.auditEntries ?? 0} audit entries to ${result.folder}`,
+    `Exported ${day}: ${batch?.records ?? 0} signature(s), ${batch?.withdrawals ?? 0} withdrawal(s), ${batch?.auditEntries ?? 0} audit entries to ${result.folder}; ${encryptedNote(result)}`,
   )
   return result
 }
@@ -51,7 +51,7 @@ export async function exportDay(
 export async function exportSelection(
   db: KioskDB,
   api: ExportApi,
-  options: JobControl & { ids: readonly string[]; folder?: string },
+  options: JobControl & { ids: readonly string[]; folder?: string; unencrypted?: true },
 ): Promise<ExportResult> {
   const result = await runExport(db, api, {
     kind: 'selection',
@@ -63,9 +63,14 @@ export async function exportSelection(
   await recordAudit(
     db,
     'export',
-    `Exported a selection of ${count} signature(s) to ${result.folder}`,
+    `Exported a selection of ${count} signature(s) to ${result.folder}; ${encryptedNote(result)}`,
   )
   return result
+}
+
+/** The audit line says whether personal data left the kiosk in the clear (a public key is no secret). */
+function encryptedNote(result: ExportResult): string {
+  return result.encryptedTo ? `encrypted: yes, to ${result.encryptedTo}` : 'encrypted: no'
 }
 
 async function runExport(
@@ -75,6 +80,7 @@ async function runExport(
     kind: 'day' | 'selection'
     day?: string
     folder?: string
+    unencrypted?: true
     ids: readonly string[]
     withdrawals: Awaited<ReturnType<typeof dayWithdrawals>>
     audit: Awaited<ReturnType<typeof dayAuditEntries>>
@@ -82,7 +88,10 @@ async function runExport(
 ): Promise<ExportResult> {
   const { signal, onProgress } = job
   throwIfCancelled(signal)
-  const folder = job.folder ? { folder: job.folder } : {}
+  const folder = {
+    ...(job.folder ? { folder: job.folder } : {}),
+    ...(job.unencrypted ? { unencrypted: true as const } : {}),
+  }
   const { jobId } = await api.beginExport(
     job.kind === 'day'
       ? { kind: 'day', day: job.day ?? '', ...folder }

@@ -122,6 +122,11 @@ export function SettingsForm({ settings, onSaved }: Props) {
           <Field inputMode="url" {...field('verificationBaseUrl', true)} />
         </div>
       </SettingsCard>
+      <SettingsCard name="export" title={t('staff.settings.exportTitle')}>
+        <div className="settings__fields">
+          <Field spellCheck={false} {...field('exportPublicKey', true)} />
+        </div>
+      </SettingsCard>
       <SettingsCard name="privacy" title={t('staff.settings.privacyTitle')}>
         <div className="settings__fields">
           <Field inputMode="numeric" {...field('retentionDays', true)} />

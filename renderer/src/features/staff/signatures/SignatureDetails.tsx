@@ -5,6 +5,7 @@ import { Dialog } from '../../../components/Dialog'
 import { StrokesImage } from '../../../components/StrokesImage'
 import { db } from '../../../db'
 import { failureMessage } from '../../../lib/failure-message'
+import { ConsentEditor } from './ConsentEditor'
 import type { SignatureRow } from './signature-rows'
 
 /** One signature in full, with the drawn signature rendered from its strokes. */
@@ -73,6 +74,7 @@ export function SignatureDetails({
       {strokes && (
         <StrokesImage signature={strokes.signature} label={t('staff.detail.signature')} />
       )}
+      <ConsentEditor key={row.id} signatureId={row.id} />
       <p className="details__status" role="status">
         {reprintStatus}
       </p>

@@ -133,6 +133,7 @@ export function signatureColumns(
           {row.original.consents.newsletter && <abbr title={t('principles.newsletter')}>N</abbr>}
           {row.original.consents.publishName && <abbr title={t('principles.publishName')}>P</abbr>}
           {row.original.consents.localStory && <abbr title={t('principles.localStory')}>S</abbr>}
+          {row.original.consents.localEvents && <abbr title={t('principles.localEvents')}>E</abbr>}
         </span>
       ),
     },

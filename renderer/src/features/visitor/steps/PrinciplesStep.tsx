@@ -12,7 +12,13 @@ import { useOrganiserText } from '../useOrganiserText'
 import { isLanguage } from '@shared/settings'
 
 export interface PrinciplesResult {
-  consents: { endorse: true; newsletter: boolean; publishName: boolean; localStory: boolean }
+  consents: {
+    endorse: true
+    newsletter: boolean
+    publishName: boolean
+    localStory: boolean
+    localEvents: boolean
+  }
   /** Given here when an optional choice needs it and the details step had none. */
   email: string | null
 }
@@ -23,10 +29,11 @@ const schema = z
     newsletter: z.boolean(),
     publishName: z.boolean(),
     localStory: z.boolean(),
+    localEvents: z.boolean(),
     email: emailSchema,
   })
   .superRefine((value, ctx) => {
-    if ((value.newsletter || value.localStory) && !value.email) {
+    if ((value.newsletter || value.localStory || value.localEvents) && !value.email) {
       ctx.addIssue({ code: 'custom', path: ['email'], message: 'errors.emailNeeded' })
     }
   })
@@ -42,7 +49,7 @@ interface Props {
   onStartOver: () => void
 }
 
-const OPTIONAL = ['newsletter', 'publishName', 'localStory'] as const
+const OPTIONAL = ['newsletter', 'publishName', 'localStory', 'localEvents'] as const
 
 /** The declaration, the required endorsement and the optional choices, with the privacy notice one tap away. */
 export function PrinciplesStep({ language, initial, email, onDone, onBack, onStartOver }: Props) {
@@ -60,12 +67,16 @@ export function PrinciplesStep({ language, initial, email, onDone, onBack, onSta
       newsletter: false,
       publishName: false,
       localStory: false,
+      localEvents: false,
       ...initial,
       email: email ?? initial?.email ?? '',
     },
   })
-  const [newsletter, localStory] = useWatch({ control, name: ['newsletter', 'localStory'] })
-  const needsEmail = !email && (newsletter || localStory)
+  const [newsletter, localStory, localEvents] = useWatch({
+    control,
+    name: ['newsletter', 'localStory', 'localEvents'],
+  })
+  const needsEmail = !email && (newsletter || localStory || localEvents)
 
   return (
     <StepLayout

@@ -19,7 +19,9 @@ export function ReviewStep({ draft, saveState, onConfirm, onEdit, onBack, onStar
   const { t, i18n } = useTranslation()
   const { details, consents, capacity } = draft
   const countryName = new Intl.DisplayNames([i18n.language], { type: 'region' }).of(details.country)
-  const chosen = (['newsletter', 'publishName', 'localStory'] as const).filter((c) => consents[c])
+  const chosen = (['newsletter', 'publishName', 'localStory', 'localEvents'] as const).filter(
+    (c) => consents[c],
+  )
   const saving = saveState === 'saving'
 
   const section = (

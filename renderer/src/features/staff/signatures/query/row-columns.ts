@@ -33,6 +33,7 @@ export const ROW_COLUMNS = {
         row.consents.newsletter && 'N',
         row.consents.publishName && 'P',
         row.consents.localStory && 'S',
+        row.consents.localEvents && 'E',
       ]
         .filter(Boolean)
         .join(' '),

@@ -2,7 +2,9 @@
  * `npx tsx e2e/support/compare-screenshots.ts <before> <after> [diffDir]`: compares the PNGs of
  * two screenshot folders (`screenshots.ts` output) pixel by pixel and prints, per file, how many
  * pixels differ and where (bounding box). Writes a diff image (changed pixels red) per differing
- * file to `diffDir` (default `<after>/diff`). Exits 1 when any file differs or is missing.
+ * file to `diffDir` (default `<after>/diff`). Where both folders hold `<name>.styles.json`
+ * (`SCREEN_STYLES=1`), it also lists the elements whose computed style differs, with the first
+ * few properties. Exits 1 when any file differs or is missing.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -79,5 +81,45 @@ for (const name of readdirSync(beforeDir).filter((file) => file.endsWith('.png')
   console.log(
     `${name}: ${pixels} pixels differ in x ${box.left}–${box.right}, y ${box.top}–${box.bottom}`,
   )
+}
+type Styles = Record<string, Record<string, string>>
+for (const name of readdirSync(beforeDir).filter((file) => file.endsWith('.styles.json'))) {
+  let after: Styles
+  try {
+    after = JSON.parse(readFileSync(join(afterDir, name), 'utf8')) as Styles
+  } catch {
+    console.log(`${name}: missing in ${afterDir}`)
+    failed = true
+    continue
+  }
+  const before = JSON.parse(readFileSync(join(beforeDir, name), 'utf8')) as Styles
+  const paths = new Set([...Object.keys(before), ...Object.keys(after)])
+  const changed: string[] = []
+  for (const path of paths) {
+    const a = before[path]
+    const b = after[path]
+    if (!a || !b) {
+      changed.push(`${path}: only in ${a ? 'before' : 'after'}`)
+      continue
+    }
+    // Custom properties are compared where they are used: `#ffffff` and `var(--white)` are one colour.
+    const properties = Object.keys(a).filter(
+      (property) => !property.startsWith('--') && a[property] !== b[property],
+    )
+    if (properties.length > 0)
+      changed.push(
+        `${path}: ${properties
+          .slice(0, 4)
+          .map((property) => `${property} ${a[property]} → ${b[property]}`)
+          .join('; ')}`,
+      )
+  }
+  if (changed.length === 0) {
+    console.log(`${name}: identical`)
+    continue
+  }
+  failed = true
+  console.log(`${name}: ${changed.length} elements differ`)
+  for (const line of changed.slice(0, 10)) console.log(`  ${line}`)
 }
 process.exit(failed ? 1 : 0)

@@ -1,3 +1,4 @@
+import './settings.css'
 import {
   useEffect,
   useId,

@@ -8,6 +8,7 @@ import {
   type JournalStats,
 } from '../shared/journal'
 import type { Logger } from './logger'
+import { SerialQueue } from '../shared/serial-queue'
 
 export const JOURNAL_FILE = 'journal.jsonl'
 /** The journal's counts as of its last known state, so a start need not read every line. */
@@ -27,7 +28,7 @@ interface KnownStats {
  * Unreadable lines (a line cut short by a crash, a corrupted block) are skipped and reported.
  */
 export class Journal {
-  private appends: Promise<unknown> = Promise.resolve()
+  private readonly appends = new SerialQueue()
   /**
    * The counts, kept up to date by appends once known: `stats()` runs at every start of the app
    * and on the staff dashboard, and counting 100,000 lines again took seconds each time. Kept in
@@ -60,9 +61,7 @@ export class Journal {
 
   /** Appends entries as lines and resolves once they are on disk; one sent again is kept once. */
   append(entries: JournalEntry[]): Promise<void> {
-    const run = this.appends.then(() => this.write(entries))
-    this.appends = run.catch(() => undefined)
-    return run
+    return this.appends.run(() => this.write(entries))
   }
 
   private async write(all: JournalEntry[]): Promise<void> {

@@ -11,6 +11,7 @@ import {
 } from '../shared/settings'
 import { ApiError } from '../shared/api-error'
 import type { Logger } from './logger'
+import { SerialQueue } from '../shared/serial-queue'
 
 /** Secrets that stay in the main process: never returned to the renderer. */
 const secretsSchema = z.object({
@@ -37,7 +38,7 @@ export const SETTINGS_FILE = 'settings.json'
  */
 export class SettingsStore {
   /** Writes run one after another, each merging into the result of the previous one. */
-  private writes: Promise<unknown> = Promise.resolve()
+  private readonly writes = new SerialQueue()
 
   private constructor(
     private readonly file: string,
@@ -95,9 +96,7 @@ export class SettingsStore {
   }
 
   private write(change: (current: StoredSettings) => StoredSettings): Promise<void> {
-    const done = this.writes.then(() => this.replaceFile(storedSchema.parse(change(this.current))))
-    this.writes = done.catch(() => undefined)
-    return done
+    return this.writes.run(() => this.replaceFile(storedSchema.parse(change(this.current))))
   }
 
   private async replaceFile(checked: StoredSettings): Promise<void> {

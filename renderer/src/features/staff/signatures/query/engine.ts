@@ -3,6 +3,7 @@ import type { KioskDB, StoredSignature } from '../../../../db/schema'
 import { filterRows, sortRows } from '../row-order'
 import { matchesWords, searchWords, toRow, type SignatureRow } from '../signature-rows'
 import { FILTER_INDEXES, ROW_COLUMN_LIST, type FilterId } from './row-columns'
+import { SerialQueue } from '@shared/serial-queue'
 
 /**
  * The signatures table's row store and queries, as plain TypeScript: it runs in a Web Worker
@@ -78,7 +79,7 @@ export class SignatureQueryEngine {
   private pendingIds = new Set<string>()
   private pendingBatchIds = new Set<string>()
   private pendingAll = false
-  private work: Promise<void> = Promise.resolve()
+  private readonly work = new SerialQueue()
   private loadWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
   /** Why the rows could not be loaded (queries then fail instead of waiting for ever). */
   private loadError: unknown = null
@@ -113,7 +114,7 @@ export class SignatureQueryEngine {
 
   /** Resolves once every change seen so far is applied (and the load is done). */
   settled(): Promise<void> {
-    return this.work
+    return this.work.idle()
   }
 
   /** The rows of one window of the matching rows, with the counts. */
@@ -221,14 +222,16 @@ export class SignatureQueryEngine {
   // --- loading and changes ---
 
   private schedule(task: () => Promise<void>): void {
-    this.work = this.work.then(task).catch((error: unknown) => {
-      console.error('signatures table: could not read the signatures', error)
-      // Changes that could not be read: everything is read again, soon, even if nothing else
-      // changes (a quiet kiosk would otherwise keep showing the old rows).
-      if (this.loaded) return this.retryLater()
-      this.loadError = error
-      for (const waiter of this.loadWaiters.splice(0)) waiter.reject(error)
-    })
+    void this.work.run(() =>
+      task().catch((error: unknown) => {
+        console.error('signatures table: could not read the signatures', error)
+        // Changes that could not be read: everything is read again, soon, even if nothing else
+        // changes (a quiet kiosk would otherwise keep showing the old rows).
+        if (this.loaded) return this.retryLater()
+        this.loadError = error
+        for (const waiter of this.loadWaiters.splice(0)) waiter.reject(error)
+      }),
+    )
   }
 
   private retryLater(): void {

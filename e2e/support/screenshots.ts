@@ -1,14 +1,42 @@
 /**
  * `npx tsx e2e/support/screenshots.ts [outDir]`: screenshots of every visitor screen at
  * 1920×1080 and 1080×1920, to look at as a visitor would. Needs a build (`npm run build`).
+ * With `SCREEN_STYLES=1` each screenshot also gets `<name>.styles.json`: every element's computed
+ * style (and its ::before/::after), so a CSS refactor can be checked to change nothing
+ * (`compare-screenshots.ts` compares those too).
  */
 import { chromium } from '@playwright/test'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CHROMIUM_ARGS, chromiumPath } from './chromium'
 import { startWebHost } from './web-host'
 import { StaffPage } from '../staff/staff-page'
 import { VisitorPage } from '../visitor/visitor-page'
+
+/**
+ * Every element's computed style by its path in the document. A string, run in the page as is:
+ * tsx would wrap the inner functions of a real function in a helper the page does not have.
+ */
+const COMPUTED_STYLES = `(() => {
+  const pathOf = (element) => {
+    const parent = element.parentElement
+    if (!parent) return element.tagName
+    return pathOf(parent) + '>' + element.tagName + ':' + [...parent.children].indexOf(element)
+  }
+  const names = [...getComputedStyle(document.documentElement)].filter((n) => !n.startsWith('--'))
+  const styles = {}
+  for (const element of document.querySelectorAll('*')) {
+    const path = pathOf(element)
+    for (const pseudo of [null, '::before', '::after']) {
+      const style = getComputedStyle(element, pseudo)
+      if (pseudo && (style.content === 'none' || style.content === 'normal')) continue
+      const values = {}
+      for (const name of names) values[name] = style.getPropertyValue(name)
+      styles[path + (pseudo ?? '')] = values
+    }
+  }
+  return styles
+})()`
 
 const outDir = process.argv[2] ?? 'test-results/screens'
 mkdirSync(outDir, { recursive: true })
@@ -20,8 +48,12 @@ try {
     [1080, 1920],
   ] as const) {
     const page = await browser.newPage({ viewport: { width, height } })
-    const shot = (name: string) =>
-      page.screenshot({ path: join(outDir, `${name}-${width}x${height}.png`) })
+    const shot = async (name: string) => {
+      const file = join(outDir, `${name}-${width}x${height}`)
+      await page.screenshot({ path: `${file}.png` })
+      if (process.env.SCREEN_STYLES === '1')
+        writeFileSync(`${file}.styles.json`, JSON.stringify(await page.evaluate(COMPUTED_STYLES)))
+    }
     await page.goto(host.url)
     await page.waitForSelector('html[data-app-state=ready]')
     await shot('01-attract')

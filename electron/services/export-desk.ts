@@ -18,6 +18,7 @@ import { writeDayBatch, type WrittenBatch } from './export'
 import type { ExportFolders } from './export-folders'
 import { JobRegistry } from './job-registry'
 import type { SettingsStore } from './settings-store'
+import { isCalendarDay } from '../shared/time'
 
 /** More than one kiosk can sign in a whole event; refuse anything larger before memory suffers. */
 export const MAX_EXPORT_RECORDS = 200_000
@@ -288,9 +289,4 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false
   }
-}
-
-function isCalendarDay(day: string): boolean {
-  const date = new Date(`${day}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day
 }

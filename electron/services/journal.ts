@@ -22,6 +22,7 @@ import {
 import type { Withdrawal } from '../shared/signature'
 import { LineCipher } from './journal-cipher'
 import type { Logger } from './logger'
+import { SerialQueue } from '../shared/serial-queue'
 
 export const JOURNAL_FILE = 'journal.jsonl'
 /** The journal's counts as of its last known state, so a start need not read every line. */
@@ -50,7 +51,7 @@ interface KeptLine {
  * error instead of reading as an empty journal. The file is 0600.
  */
 export class Journal {
-  private appends: Promise<unknown> = Promise.resolve()
+  private readonly appends = new SerialQueue()
   /**
    * The counts, kept up to date by appends once known: `stats()` runs at every start of the app
    * and on the staff dashboard, and counting 100,000 lines again took seconds each time. Kept in
@@ -155,12 +156,10 @@ export class Journal {
 
   /** Runs after every earlier append or rewrite, so the file has one writer at a time. */
   private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.appends.then(() => {
+    return this.appends.run(() => {
       this.check()
       return task()
     })
-    this.appends = run.catch(() => undefined)
-    return run
   }
 
   private async write(all: JournalEntry[]): Promise<void> {

@@ -12,6 +12,7 @@ import {
 import { describeIssues, invalidArgument } from '../shared/api-error'
 import type { Logger } from './logger'
 import { ensurePrivateDir, ensurePrivateFile, writePrivateFileAtomic } from './private-files'
+import { SerialQueue } from '../shared/serial-queue'
 
 /**
  * What stays in the main process, never returned to the renderer: the secrets, and the PIN
@@ -67,7 +68,7 @@ type Read =
  */
 export class SettingsStore {
   /** Writes run one after another, each merging into the result of the previous one. */
-  private writes: Promise<unknown> = Promise.resolve()
+  private readonly writes = new SerialQueue()
 
   private constructor(
     private readonly file: string,
@@ -171,9 +172,7 @@ export class SettingsStore {
   }
 
   private write(change: (current: StoredSettings) => StoredSettings): Promise<void> {
-    const done = this.writes.then(() => this.replaceFile(storedSchema.parse(change(this.current))))
-    this.writes = done.catch(() => undefined)
-    return done
+    return this.writes.run(() => this.replaceFile(storedSchema.parse(change(this.current))))
   }
 
   private async replaceFile(checked: StoredSettings): Promise<void> {

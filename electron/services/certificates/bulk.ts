@@ -2,6 +2,7 @@ import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import type { SignatureRecord } from '../../shared/signature'
 import { createDocument } from './document'
+import { forgetLayouts } from './layout-cache'
 import { fileOutput, streamOutput, type Output } from './output'
 import { addCertificatePage, type CertificateSettings } from './page'
 import { certificateStrings } from './strings'
@@ -24,21 +25,8 @@ export interface WriteCertificatesResult {
   bytes: number
 }
 
-/**
- * pdfkit caches the layout of every word it sets, which makes repeated texts (the statement, the
- * partners) three times faster but grows with every new name. Emptying the caches now and then
- * keeps most of the speed with a bounded size.
- */
+/** Pages between two emptyings of pdfkit's layout caches: most of the speed, bounded memory. */
 const CACHE_PAGES = 250
-
-function forgetLayouts(doc: PDFKit.PDFDocument): void {
-  // pdfkit internals (0.20): _fontFamilies maps names to fonts, each with a layoutCache object.
-  const fonts = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })
-    ._fontFamilies
-  for (const font of Object.values(fonts ?? {})) {
-    if (font.layoutCache) font.layoutCache = Object.create(null) as object
-  }
-}
 
 /** No records were given: a PDF without pages is not a PDF anyone can open. */
 export class NoCertificatesError extends Error {

@@ -16,6 +16,7 @@ import { writeFolderAtomically } from './atomic-folder'
 import { buildBatchFiles, encryptBatchFiles } from './batch-files'
 import { findBatchProblem, sortAudit, sortRecords, sortWithdrawals } from './batch-rules'
 import { BATCH_FILES, EVENT_CODE, KIOSK_ID, batchFolderName, type ExportManifest } from './manifest'
+import { isCalendarDay } from '../../shared/time'
 
 export interface WriteDayBatchOptions {
   /** The folder the batch folder is created in (e.g. the USB stick's root). Must exist. */
@@ -143,9 +144,4 @@ function unwritable(parentDir: string, error: unknown): ApiError {
   )
   failure.cause = error
   return failure
-}
-
-function isCalendarDay(day: string): boolean {
-  const date = new Date(`${day}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day
 }

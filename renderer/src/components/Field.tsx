@@ -1,3 +1,4 @@
+import './forms.css'
 import { forwardRef, useId, type InputHTMLAttributes } from 'react'
 
 export interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {

@@ -1,4 +1,11 @@
 import { accentGroups, upperOf } from './diacritics'
+import {
+  chars,
+  LATIN_BY_LANGUAGE,
+  LETTERS,
+  type LatinArrangement,
+  type LetterRows,
+} from './national-layouts'
 
 /** The alphabets the keyboard can show; the visitor switches between them with the script key. */
 export type Script = 'latin' | 'greek' | 'cyrillic'
@@ -37,62 +44,6 @@ export interface LayoutRequest {
   field: FieldKind
   /** Shift or caps lock: letters are shown (and typed) in upper case. */
   upper: boolean
-}
-
-type LatinArrangement = 'qwerty' | 'azerty' | 'qwertz' | 'qwertz-de'
-
-interface LetterRows {
-  id: string
-  rows: [string[], string[], string[]]
-  /** Punctuation that completes the third row of a text field (apostrophe and hyphen for names). */
-  punctuation: string[]
-}
-
-const chars = (row: string) => [...row]
-
-const LETTERS: Record<LatinArrangement | 'greek' | 'cyrillic', LetterRows> = {
-  qwerty: {
-    id: 'qwerty',
-    rows: [chars('qwertyuiop'), chars('asdfghjkl'), chars('zxcvbnm')],
-    punctuation: ["'", '-', '.'],
-  },
-  azerty: {
-    id: 'azerty',
-    rows: [chars('azertyuiop'), chars('qsdfghjklm'), chars('wxcvbn')],
-    punctuation: ["'", '-', '.', ','],
-  },
-  qwertz: {
-    id: 'qwertz',
-    rows: [chars('qwertzuiop'), chars('asdfghjkl'), chars('yxcvbnm')],
-    punctuation: ["'", '-', '.'],
-  },
-  'qwertz-de': {
-    id: 'qwertz',
-    rows: [chars('qwertzuiopü'), chars('asdfghjklöä'), chars('yxcvbnm')],
-    punctuation: ['ß', "'", '-', '.'],
-  },
-  greek: {
-    id: 'greek',
-    rows: [chars(';ςερτυθιοπ'), chars('ασδφγηξκλ'), chars('ζχψωβνμ')],
-    punctuation: ["'", '-', '.'],
-  },
-  // Bulgarian phonetic layout: the one most Bulgarians type on.
-  cyrillic: {
-    id: 'bulgarian',
-    rows: [chars('явертъуиопч'), chars('асдфгхйклшщ'), chars('зьцжбнмю')],
-    punctuation: ["'", '-', '.'],
-  },
-}
-
-const LATIN_BY_LANGUAGE: Readonly<Record<string, LatinArrangement>> = {
-  fr: 'azerty',
-  de: 'qwertz-de',
-  // Central European keyboards put Z on the top row too.
-  cs: 'qwertz',
-  sk: 'qwertz',
-  hu: 'qwertz',
-  hr: 'qwertz',
-  sl: 'qwertz',
 }
 
 /** The primary subtag of a language code: `fr-BE` → `fr`. */

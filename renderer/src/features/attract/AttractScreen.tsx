@@ -1,3 +1,4 @@
+import './attract.css'
 import { useTranslation } from 'react-i18next'
 import { FOUNDING_PARTNERS } from '@shared/partners'
 import type { Language } from '@shared/settings'

@@ -1,3 +1,4 @@
+import './pin.css'
 import { useEffect, useState } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'

@@ -1,3 +1,4 @@
+import './console.css'
 import { useCallback, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublicSettings } from '@shared/settings'

@@ -1,3 +1,4 @@
+import './staff-entry.css'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react'
 import { STAFF_IDLE_MS } from '@shared/staff'
 import { api } from '../../lib/api'
+import { watchIdle } from '../../lib/idle-timer'
 
 const HEARTBEAT_MS = 30_000
-const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'input'] as const
 
 /**
  * Locks the console after two idle minutes, and while staff are active tells the main process
@@ -13,26 +13,19 @@ const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'input'] as const
  */
 export function useStaffSession(onLock: () => void, isBusy: () => boolean = () => false) {
   const lastBeat = useRef(0)
-  useEffect(() => {
-    const expire = () => {
-      if (isBusy()) timer = window.setTimeout(expire, STAFF_IDLE_MS)
-      else onLock()
-    }
-    let timer = window.setTimeout(expire, STAFF_IDLE_MS)
-    const activity = () => {
-      window.clearTimeout(timer)
-      timer = window.setTimeout(expire, STAFF_IDLE_MS)
-      const now = Date.now()
-      if (now - lastBeat.current > HEARTBEAT_MS) {
-        lastBeat.current = now
-        api.touchStaff().catch(onLock)
-      }
-    }
-    for (const type of ACTIVITY)
-      document.addEventListener(type, activity, { capture: true, passive: true })
-    return () => {
-      window.clearTimeout(timer)
-      for (const type of ACTIVITY) document.removeEventListener(type, activity, { capture: true })
-    }
-  }, [onLock, isBusy])
+  useEffect(
+    () =>
+      watchIdle({
+        ms: STAFF_IDLE_MS,
+        onIdle: (rearm) => (isBusy() ? rearm() : onLock()),
+        onActivity: () => {
+          const now = Date.now()
+          if (now - lastBeat.current > HEARTBEAT_MS) {
+            lastBeat.current = now
+            api.touchStaff().catch(onLock)
+          }
+        },
+      }),
+    [onLock, isBusy],
+  )
 }

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../../components/Dialog'
+import { watchIdle } from '../../lib/idle-timer'
 import { useIdleHeld } from './idle-hold'
 
 /** How long the "Still there?" warning counts down before everything is wiped. */
 export const IDLE_WARNING_SECONDS = 15
-
-const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const
 
 interface Props {
   idleSeconds: number
@@ -28,21 +27,13 @@ export function IdleGuard({ idleSeconds, onTimeout }: Props) {
 
   useEffect(() => {
     if (warning || held) return
-    const warn = () => {
-      setSecondsLeft(IDLE_WARNING_SECONDS)
-      setDeadline(Date.now() + IDLE_WARNING_SECONDS * 1000)
-    }
-    let timer = window.setTimeout(warn, idleSeconds * 1000)
-    const restart = () => {
-      window.clearTimeout(timer)
-      timer = window.setTimeout(warn, idleSeconds * 1000)
-    }
-    for (const type of ACTIVITY)
-      document.addEventListener(type, restart, { capture: true, passive: true })
-    return () => {
-      window.clearTimeout(timer)
-      for (const type of ACTIVITY) document.removeEventListener(type, restart, { capture: true })
-    }
+    return watchIdle({
+      ms: idleSeconds * 1000,
+      onIdle: () => {
+        setSecondsLeft(IDLE_WARNING_SECONDS)
+        setDeadline(Date.now() + IDLE_WARNING_SECONDS * 1000)
+      },
+    })
   }, [idleSeconds, warning, held])
 
   useEffect(() => {

@@ -1,3 +1,5 @@
+import './audit-badge.css'
+import './audit.css'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -1,3 +1,4 @@
+import './dashboard.css'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +9,7 @@ import { requestPersistentStorage, type StorageHealth } from '../../../db/storag
 import { api } from '../../../lib/api'
 import { dashboardStats } from './dashboard-stats'
 import { HourChart } from './HourChart'
+import { formatBytes } from '../../../lib/format-bytes'
 import { MissingTextsNotice } from './MissingTextsNotice'
 
 interface Props {
@@ -113,7 +115,7 @@ export function DashboardTab({ settings, syncPanel }: Props) {
             <dt>{t('staff.dashboard.quota')}</dt>
             <dd>
               {storage?.usage != null && storage.quota
-                ? `${formatBytes(storage.usage)} / ${formatBytes(storage.quota)}`
+                ? `${formatBytes(storage.usage, i18n.language)} / ${formatBytes(storage.quota, i18n.language)}`
                 : '…'}
             </dd>
             <dt>{t('staff.dashboard.journal')}</dt>
@@ -121,7 +123,7 @@ export function DashboardTab({ settings, syncPanel }: Props) {
               {journal
                 ? t('staff.dashboard.journalSize', {
                     count: journal.signatures,
-                    size: formatBytes(journal.bytes),
+                    size: formatBytes(journal.bytes, i18n.language),
                   })
                 : '…'}
               {journal && journal.badLines > 0 && (
@@ -173,16 +175,4 @@ function CountList({ rows, empty }: { rows: [string, number][]; empty: string })
       ))}
     </ul>
   )
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  const units = ['KB', 'MB', 'GB', 'TB']
-  let value = bytes / 1024
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit += 1
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
 }

@@ -1,3 +1,5 @@
+import '../audit/audit-badge.css'
+import './export.css'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'

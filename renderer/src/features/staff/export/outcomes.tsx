@@ -7,6 +7,7 @@ import { downloadFile } from '../../../lib/download'
 import { failureMessage } from '../../../lib/failure-message'
 import type { CertificatesJob } from './bulk-certificates'
 import { sendToPrinter, useBulkPrint, type PrintableJob } from './bulk-print'
+import { formatBytes } from '../../../lib/format-bytes'
 
 /** What an export wrote and where: counts, then the folder path staff can read out or copy. */
 export function ExportOutcome({
@@ -144,15 +145,4 @@ function PrintAnswer({ jobId }: { jobId: string }) {
         </p>
       )
   }
-}
-
-function formatBytes(bytes: number, language: string): string {
-  const unit = bytes >= 1024 * 1024 ? 'megabyte' : 'kilobyte'
-  const value = bytes / (unit === 'megabyte' ? 1024 * 1024 : 1024)
-  return new Intl.NumberFormat(language, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: 1,
-  }).format(value)
 }

@@ -1,3 +1,4 @@
+import './settings.css'
 import type { PublicSettings } from '@shared/settings'
 import { PinCard } from './PinCard'
 import { SettingsForm } from './SettingsForm'

@@ -1,3 +1,4 @@
+import './signatures.css'
 import {
   flexRender,
   getCoreRowModel,

@@ -39,8 +39,3 @@ export function searchWords(query: string): string[] {
 export function matchesWords(row: SignatureRow, words: readonly string[]): boolean {
   return words.every((word) => row.searchText.includes(word))
 }
-
-/** Rows matching a search: every word of the query must appear. */
-export function matchesSearch(row: SignatureRow, query: string): boolean {
-  return matchesWords(row, searchWords(query))
-}

@@ -1,3 +1,4 @@
+import './capacity.css'
 import { useTranslation } from 'react-i18next'
 import type { Capacity } from '@shared/signature'
 import { StepLayout } from '../StepLayout'

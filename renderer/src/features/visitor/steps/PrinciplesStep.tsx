@@ -1,3 +1,4 @@
+import './principles.css'
 import { zodResolver } from '@hookform/resolvers/zod'
 import Markdown from 'markdown-to-jsx'
 import { useState } from 'react'

@@ -1,3 +1,4 @@
+import './review.css'
 import { useTranslation } from 'react-i18next'
 import { StrokesImage } from '../../../components/StrokesImage'
 import type { CompleteDraft } from '../draft'

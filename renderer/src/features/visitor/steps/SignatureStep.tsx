@@ -1,3 +1,4 @@
+import './signature.css'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SignatureStrokes } from '@shared/signature'

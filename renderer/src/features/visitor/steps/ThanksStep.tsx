@@ -1,3 +1,4 @@
+import './thanks.css'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFocusHeading } from '../../../components/useFocusHeading'

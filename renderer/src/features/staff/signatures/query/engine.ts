@@ -1,8 +1,9 @@
-import { Dexie } from 'dexie'
+import { Dexie, RangeSet, type IntervalTree, type ObservabilitySet } from 'dexie'
 import type { KioskDB, StoredSignature } from '../../../../db/schema'
 import { filterRows, sortRows } from '../row-order'
 import { matchesWords, searchWords, toRow, type SignatureRow } from '../signature-rows'
 import { FILTER_INDEXES, ROW_COLUMN_LIST, type FilterId } from './row-columns'
+import { SerialQueue } from '@shared/serial-queue'
 
 /**
  * The signatures table's row store and queries, as plain TypeScript: it runs in a Web Worker
@@ -58,16 +59,6 @@ export interface EngineStatus {
   version: number
 }
 
-/** Dexie's ObservabilitySet: changed parts of the database, each an interval tree of keys. */
-type ChangedParts = Record<string, RangeNode>
-interface RangeNode {
-  from?: unknown
-  to?: unknown
-  l?: RangeNode | null
-  r?: RangeNode | null
-  d: number
-}
-
 /** What a change notice says about the signatures table. */
 type Change =
   | { kind: 'none' }
@@ -88,7 +79,7 @@ export class SignatureQueryEngine {
   private pendingIds = new Set<string>()
   private pendingBatchIds = new Set<string>()
   private pendingAll = false
-  private work: Promise<void> = Promise.resolve()
+  private readonly work = new SerialQueue()
   private loadWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
   /** Why the rows could not be loaded (queries then fail instead of waiting for ever). */
   private loadError: unknown = null
@@ -107,14 +98,14 @@ export class SignatureQueryEngine {
 
   /** Starts listening for changes, then loads every row (in the background). */
   start(): void {
-    Dexie.on('storagemutated', this.onMutated as (parts: unknown) => void)
+    Dexie.on('storagemutated', this.onMutated)
     this.schedule(() => this.loadAll())
   }
 
   close(): void {
     this.closed = true
     clearTimeout(this.retryTimer)
-    Dexie.on('storagemutated').unsubscribe(this.onMutated as (parts: unknown) => void)
+    Dexie.on('storagemutated').unsubscribe(this.onMutated)
   }
 
   status(): EngineStatus {
@@ -123,7 +114,7 @@ export class SignatureQueryEngine {
 
   /** Resolves once every change seen so far is applied (and the load is done). */
   settled(): Promise<void> {
-    return this.work
+    return this.work.idle()
   }
 
   /** The rows of one window of the matching rows, with the counts. */
@@ -231,14 +222,16 @@ export class SignatureQueryEngine {
   // --- loading and changes ---
 
   private schedule(task: () => Promise<void>): void {
-    this.work = this.work.then(task).catch((error: unknown) => {
-      console.error('signatures table: could not read the signatures', error)
-      // Changes that could not be read: everything is read again, soon, even if nothing else
-      // changes (a quiet kiosk would otherwise keep showing the old rows).
-      if (this.loaded) return this.retryLater()
-      this.loadError = error
-      for (const waiter of this.loadWaiters.splice(0)) waiter.reject(error)
-    })
+    void this.work.run(() =>
+      task().catch((error: unknown) => {
+        console.error('signatures table: could not read the signatures', error)
+        // Changes that could not be read: everything is read again, soon, even if nothing else
+        // changes (a quiet kiosk would otherwise keep showing the old rows).
+        if (this.loaded) return this.retryLater()
+        this.loadError = error
+        for (const waiter of this.loadWaiters.splice(0)) waiter.reject(error)
+      }),
+    )
   }
 
   private retryLater(): void {
@@ -281,7 +274,7 @@ export class SignatureQueryEngine {
     this.onStatus(this.status())
   }
 
-  private readonly onMutated = (parts: ChangedParts): void => {
+  private readonly onMutated = (parts: ObservabilitySet): void => {
     const change = signaturesChange(parts, this.db.name)
     if (change.kind === 'none') return
     if (change.kind === 'keys') for (const id of change.ids) this.pendingIds.add(id)
@@ -391,8 +384,15 @@ export async function firstViewByIndex(db: KioskDB, q: WindowQuery): Promise<Win
   return { total: null, matching: null, offset, rows: records.map(toRow), version: 0 }
 }
 
-/** The signatures a change notice touches: their ids, none, or unknown. */
-export function signaturesChange(parts: ChangedParts, dbName: string): Change {
+/**
+ * The signatures a change notice touches: their ids, none, or unknown. Reads Dexie's
+ * `storagemutated` parts (`idb://<db>/<table>/` → the changed primary keys as an interval tree,
+ * as dexie.d.ts documents them) through Dexie's public `RangeSet`. Two things are Dexie's
+ * behaviour rather than its documented API: the `all` part (everything may have changed) and
+ * that a write of 50 or more records is reported as a range; dexie is pinned exactly in
+ * package.json and `dexie-changes.test.ts` fails when either changes.
+ */
+export function signaturesChange(parts: ObservabilitySet, dbName: string): Change {
   if ('all' in parts) return { kind: 'unknown', batchIds: [] }
   const keys = parts[`idb://${dbName}/signatures/`]
   if (!keys || !('from' in keys)) return { kind: 'none' }
@@ -404,12 +404,11 @@ export function signaturesChange(parts: ChangedParts, dbName: string): Change {
 }
 
 /** The keys of an interval tree made of single string keys only, else null (a range). */
-function singleKeys(node: RangeNode): string[] | null {
+function singleKeys(tree: IntervalTree): string[] | null {
   const keys: string[] = []
-  const visit = (n: RangeNode | null | undefined): boolean => {
-    if (!n || !('from' in n)) return true
-    if (typeof n.from !== 'string' || n.from !== n.to) return false
-    return visit(n.l) && (keys.push(n.from), true) && visit(n.r)
+  for (const range of RangeSet(tree)) {
+    if (typeof range.from !== 'string' || range.from !== range.to) return null
+    keys.push(range.from)
   }
-  return visit(node) ? keys : null
+  return keys
 }

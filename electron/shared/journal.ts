@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { auditEntrySchema } from './audit'
-import { signatureRecordSchema, withdrawalSchema } from './signature'
+import { signatureRecordFields, signatureRecordSchema, withdrawalSchema } from './signature'
 
 /**
  * What the kiosk keeps of a signature the register confirmed once the retention period is over:
  * numbers, kind, country, language, consents; no name, email, city, role, organisation name or
  * drawn signature.
  */
-export const purgedRecordSchema = signatureRecordSchema
+export const purgedRecordSchema = signatureRecordFields
   .pick({
     id: true,
     certificateNo: true,

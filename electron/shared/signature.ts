@@ -76,53 +76,54 @@ function utcDay(at: Date, offsetDays: number): string {
   return new Date(at.getTime() + offsetDays * DAY_MS).toISOString().slice(0, 10)
 }
 
+/** The fields of a signature record, each checked on its own (for `.pick()`; zod refuses it after a refinement). */
+export const signatureRecordFields = z.object({
+  id: z.string().regex(UUID),
+  certificateNo: z.string().regex(CERTIFICATE_NO),
+  kioskId: z.string().regex(KIOSK_ID),
+  eventCode: z.string().regex(EVENT_CODE),
+  createdAt: z.iso.datetime(),
+  day: z.string().regex(ISO_DAY),
+  language: z.string().refine(isEuLanguage, 'must be one of the 24 official EU languages'),
+  capacity: z.enum(CAPACITIES),
+  organisationType: z.enum(ORGANISATION_TYPES).nullable(),
+  organisationName: text(300).nullable(),
+  role: text(200).nullable(),
+  firstName: text(100),
+  lastName: text(100),
+  email: z.email().max(254).nullable(),
+  country: z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code'),
+  city: text(150).nullable(),
+  consents: consentsSchema,
+  signature: signatureStrokesSchema,
+})
+
 /**
  * One signature as the kiosk sends it to the register and writes it to an export batch.
  * Local bookkeeping (sync state, printing, withdrawal) lives beside it in the kiosk's database.
  */
-export const signatureRecordSchema = z
-  .object({
-    id: z.string().regex(UUID),
-    certificateNo: z.string().regex(CERTIFICATE_NO),
-    kioskId: z.string().regex(KIOSK_ID),
-    eventCode: z.string().regex(EVENT_CODE),
-    createdAt: z.iso.datetime(),
-    day: z.string().regex(ISO_DAY),
-    language: z.string().refine(isEuLanguage, 'must be one of the 24 official EU languages'),
-    capacity: z.enum(CAPACITIES),
-    organisationType: z.enum(ORGANISATION_TYPES).nullable(),
-    organisationName: text(300).nullable(),
-    role: text(200).nullable(),
-    firstName: text(100),
-    lastName: text(100),
-    email: z.email().max(254).nullable(),
-    country: z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code'),
-    city: text(150).nullable(),
-    consents: consentsSchema,
-    signature: signatureStrokesSchema,
-  })
-  .superRefine((record, ctx) => {
-    const prefix = `${record.eventCode}-${record.kioskId}-`
-    if (!record.certificateNo.startsWith(prefix)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['certificateNo'],
-        message: `must start with ${prefix} (its event code and kiosk)`,
-      })
-    }
-    // `day` is the date in the event's time zone, which the record does not carry. Every time
-    // zone is within UTC−12…UTC+14, so that date is the UTC date of createdAt, the day before
-    // or the day after; anything further is a wrong clock or a forged record.
-    const at = new Date(record.createdAt)
-    if (Number.isNaN(at.getTime())) return
-    if (![-1, 0, 1].some((offset) => utcDay(at, offset) === record.day)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['day'],
-        message: `must be the date of createdAt (${utcDay(at, 0)}, ±1 day for the time zone)`,
-      })
-    }
-  })
+export const signatureRecordSchema = signatureRecordFields.superRefine((record, ctx) => {
+  const prefix = `${record.eventCode}-${record.kioskId}-`
+  if (!record.certificateNo.startsWith(prefix)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['certificateNo'],
+      message: `must start with ${prefix} (its event code and kiosk)`,
+    })
+  }
+  // `day` is the date in the event's time zone, which the record does not carry. Every time
+  // zone is within UTC−12…UTC+14, so that date is the UTC date of createdAt, the day before
+  // or the day after; anything further is a wrong clock or a forged record.
+  const at = new Date(record.createdAt)
+  if (Number.isNaN(at.getTime())) return
+  if (![-1, 0, 1].some((offset) => utcDay(at, offset) === record.day)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['day'],
+      message: `must be the date of createdAt (${utcDay(at, 0)}, ±1 day for the time zone)`,
+    })
+  }
+})
 export type SignatureRecord = z.infer<typeof signatureRecordSchema>
 
 /** What remains of a withdrawn signature: enough to tell the register and to never restore it. */

@@ -4,7 +4,9 @@ import pkg from '../../package.json' with { type: 'json' }
 import { MAX_BATCH_BYTES } from '../../electron/shared/register-protocol'
 import type { BatchHooks } from './batches'
 import { isUnavailable, type Db } from './db/db'
+import { adminRoutes } from './routes/admin'
 import { batchRoutes, type RegisterFaults } from './routes/batches'
+import { heartbeatRoutes } from './routes/heartbeat'
 import { publicRoutes } from './routes/public'
 
 export type { RegisterFaults } from './routes/batches'
@@ -24,6 +26,23 @@ export interface RegisterAppOptions {
   faults?: RegisterFaults
   /** Test hooks into the batch transaction. */
   hooks?: BatchHooks
+  /**
+   * Believe X-Forwarded-* from a reverse proxy: the console's cookie is then Secure when the
+   * proxy was reached over TLS. Only behind a proxy that sets them.
+   */
+  trustProxy?: boolean
+}
+
+export interface RouteEntry {
+  method: string
+  url: string
+}
+
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>()
+
+/** Every route an app built by buildApp serves: for tests that must cover all of them. */
+export function routeTable(app: FastifyInstance): readonly RouteEntry[] {
+  return routeTables.get(app) ?? []
 }
 
 /**
@@ -36,6 +55,12 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
     bodyLimit: MAX_BATCH_BYTES,
     // Kiosks retry; a quick 503 while closing beats a hung connection.
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
+  })
+  const routes: RouteEntry[] = []
+  routeTables.set(app, routes)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url })
   })
 
   // The protocol speaks JSON only; a text body is answered 415 rather than parsed as a string.
@@ -87,5 +112,7 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
     faults: options.faults ?? {},
     hooks: options.hooks ?? {},
   })
+  await app.register(heartbeatRoutes, { db: options.db })
+  await app.register(adminRoutes, { db: options.db })
   return app
 }

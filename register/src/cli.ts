@@ -1,18 +1,22 @@
 /**
  * `npm run register -- [serve] --port <p> --data <dir> [--database-url <url>]`
  * `npm run register -- token create|revoke --kiosk <id> --data <dir> [--database-url <url>]`
+ * `npm run register -- organiser create --name <name> [--role organiser|admin] --data <dir>`
  */
 import { parseArgs } from 'node:util'
 import { pino } from 'pino'
 import { describeStorage, type StorageOptions } from './db/open'
 import { startServer } from './server'
 import { createTokenIn, revokeTokensIn } from './token-admin'
+import { createOrganiserIn, ORGANISER_ROLES, type OrganiserRole } from './admin/organisers'
 
 const USAGE = `Usage:
   npm run register -- [serve] --port <p> --data <dir> [--database-url <url>] [--host <addr>]
-                      [--rate-limit <batches per minute per token>]
+                      [--rate-limit <batches per minute per token>] [--trust-proxy]
   npm run register -- token create --kiosk <id> --data <dir> [--database-url <url>]
   npm run register -- token revoke --kiosk <id> --data <dir> [--database-url <url>]
+  npm run register -- organiser create --name <name> [--role organiser|admin] --data <dir>
+                      [--database-url <url>]
 
 Storage: the embedded database in --data <dir>, or PostgreSQL when --database-url (or the
 DATABASE_URL environment variable) is given.
@@ -27,6 +31,9 @@ const OPTIONS = {
   data: { type: 'string' },
   'database-url': { type: 'string' },
   kiosk: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
   'rate-limit': { type: 'string' },
   'fail-batches': { type: 'string' },
   'drop-after-commit': { type: 'string' },
@@ -43,7 +50,7 @@ function parse() {
 
 let parsed: ReturnType<typeof parse> | undefined
 
-function text(name: Exclude<keyof typeof OPTIONS, 'help'>): string | undefined {
+function text(name: Exclude<keyof typeof OPTIONS, 'help' | 'trust-proxy'>): string | undefined {
   return parsed?.values[name]
 }
 
@@ -77,6 +84,7 @@ async function serve(): Promise<number> {
     ...options,
     port,
     host: text('host'),
+    trustProxy: parsed?.values['trust-proxy'] ?? false,
     rateLimit: perMinute === undefined ? undefined : { max: perMinute, windowMs: 60_000 },
     faults: { failBatches: count('fail-batches'), dropAfterCommit: count('drop-after-commit') },
     logger,
@@ -119,6 +127,21 @@ async function token(action: string | undefined): Promise<number> {
   return 0
 }
 
+async function organiser(action: string | undefined): Promise<number> {
+  if (action !== 'create') throw new UsageError('organiser: say "create".')
+  const name = text('name')
+  if (!name) throw new UsageError('organiser create needs --name <name>.')
+  const role = text('role') ?? 'organiser'
+  if (!(ORGANISER_ROLES as readonly string[]).includes(role)) {
+    throw new UsageError(`--role must be organiser or admin, not "${role}".`)
+  }
+  console.log(await createOrganiserIn(storage(), name, role as OrganiserRole))
+  console.error(
+    `New ${role} "${name}". The password is shown only this once: hand it over in person.`,
+  )
+  return 0
+}
+
 async function main(): Promise<number> {
   parsed = parse()
   const { values, positionals } = parsed
@@ -129,6 +152,7 @@ async function main(): Promise<number> {
   const [command = 'serve', ...rest] = positionals
   if (command === 'serve' && rest.length === 0) return serve()
   if (command === 'token' && rest.length === 1) return token(rest[0])
+  if (command === 'organiser' && rest.length === 1) return organiser(rest[0])
   throw new UsageError(`Unknown command "${positionals.join(' ')}".`)
 }
 

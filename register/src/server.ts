@@ -10,6 +10,7 @@ export interface ServerOptions extends StorageOptions {
   rateLimit?: RegisterAppOptions['rateLimit']
   faults?: RegisterAppOptions['faults']
   logger?: FastifyBaseLogger
+  trustProxy?: boolean
 }
 
 export interface RunningRegister {
@@ -29,6 +30,7 @@ export async function startServer(options: ServerOptions): Promise<RunningRegist
       rateLimit: options.rateLimit,
       faults: options.faults,
       logger: options.logger,
+      trustProxy: options.trustProxy,
     })
     const host = options.host ?? '127.0.0.1'
     await app.listen({ port: options.port, host })

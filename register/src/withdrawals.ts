@@ -11,7 +11,8 @@ import { RetryTransaction } from './retry'
 export async function applyWithdrawal(
   tx: Queryable,
   withdrawal: Withdrawal,
-  batchId: string,
+  /** Null for a withdrawal requested at the centre, of a signature the register holds. */
+  batchId: string | null,
   kioskId: string,
 ): Promise<WithdrawalResult> {
   const { id, certificateNo, withdrawnAt } = withdrawal

@@ -36,6 +36,8 @@ export interface RegisterAppOptions {
 export interface RouteEntry {
   method: string
   url: string
+  /** The admin guard's `config.access`, where the route declares one. */
+  access?: string
 }
 
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>()
@@ -60,7 +62,8 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
   const routes: RouteEntry[] = []
   routeTables.set(app, routes)
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url })
+    const access = (route.config as { access?: string } | undefined)?.access
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access })
   })
 
   // The protocol speaks JSON only; a text body is answered 415 rather than parsed as a string.

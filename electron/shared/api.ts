@@ -98,8 +98,14 @@ export const contract = {
   touchStaff: method<StaffStatus>()('staff:touch', none),
   /** Sets the PIN on first start; changing it later needs an unlocked console. */
   setStaffPin: method<void>()('staff:set-pin', z.object({ pin: staffPinSchema })),
-  /** Whether the register in settings answers `/v1/health` now (the sync engine sends only then). */
-  checkRegister: method<RegisterHealth>()('sync:health', none),
+  /**
+   * Whether the register in settings answers `/v1/health` now (the sync engine sends only then).
+   * With `pendingCount` (signatures not yet sent), a heartbeat tells the organisers' fleet view.
+   */
+  checkRegister: method<RegisterHealth>()(
+    'sync:health',
+    z.object({ pendingCount: z.number().int().nonnegative().max(10_000_000) }).optional(),
+  ),
   /** Sends one batch with the token from settings: accepted, retry later, or stopped (and why). */
   sendBatch: method<SendBatchOutcome>()('sync:send-batch', batchRequestSchema),
   /** Stores a new register token as a secret (never returned), or forgets it with null. */

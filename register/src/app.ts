@@ -116,6 +116,6 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
     hooks: options.hooks ?? {},
   })
   await app.register(heartbeatRoutes, { db: options.db })
-  await app.register(adminRoutes, { db: options.db })
+  await app.register(adminRoutes, { db: options.db, version: options.version ?? pkg.version })
   return app
 }

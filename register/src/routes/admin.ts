@@ -14,6 +14,9 @@ import {
   signaturePageQuerySchema,
 } from '../admin/signature-search'
 import { withdrawAtCentre } from '../admin/withdraw'
+import { Readable } from 'node:stream'
+import { buildManifest, csvChunks, EMPTY_AUDIT, jsonChunks } from '../admin/export-stream'
+import { signatureFilterSchema } from '../admin/signature-search'
 import type { Db } from '../db/db'
 import { createToken, revokeTokens } from '../tokens'
 
@@ -33,7 +36,10 @@ function problems(error: z.ZodError): string {
  * `/v1/admin/*`: the organisers' API. Every route says who may call it (`config.access`); the
  * guard decides, in one place, before the handler runs.
  */
-export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+export const adminRoutes: FastifyPluginAsync<{ db: Db; version: string }> = async (
+  app,
+  { db, version },
+) => {
   await app.register(cookie)
   app.addHook('onRequest', adminGuard(db))
   app.addHook('onSend', async (_request, reply) => {
@@ -155,4 +161,57 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   )
 
   app.get('/v1/admin/stats', { config: { access: 'organiser' } }, async () => readAdminStats(db))
+
+  // Export: the files of a day batch, each streamed from keyset pages (never all rows at once).
+  // Saved in one folder with manifest.json (one kiosk's day), `npm run cli -- verify` checks them.
+  const exportFile = (name: string, type: string, chunks: typeof csvChunks) =>
+    app.get(
+      `/v1/admin/export/${name}`,
+      { config: { access: 'organiser' } },
+      async (request, reply) => {
+        const parsed = signatureFilterSchema.safeParse(request.query)
+        if (!parsed.success)
+          return reply.code(400).send({ error: `Bad export: ${problems(parsed.error)}` })
+        return reply
+          .type(type)
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(Readable.from(chunks(db, parsed.data)))
+      },
+    )
+  exportFile('signatures.csv', 'text/csv; charset=utf-8', csvChunks)
+  exportFile('signatures.json', 'application/json; charset=utf-8', jsonChunks)
+
+  app.get(
+    '/v1/admin/export/audit.json',
+    { config: { access: 'organiser' } },
+    async (_request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit.json"')
+        .send(EMPTY_AUDIT),
+  )
+
+  app.get(
+    '/v1/admin/export/manifest.json',
+    { config: { access: 'organiser' } },
+    async (request, reply) => {
+      const parsed = signatureFilterSchema.safeParse(request.query)
+      if (!parsed.success)
+        return reply.code(400).send({ error: `Bad export: ${problems(parsed.error)}` })
+      const { kiosk, day } = parsed.data
+      if (!kiosk || !day) {
+        return reply.code(400).send({
+          error:
+            "A manifest describes one kiosk's day: give kiosk and day (the day batch format has no manifest for a union yet).",
+        })
+      }
+      const manifest = await buildManifest(db, { ...parsed.data, kiosk, day }, version)
+      if (!manifest)
+        return reply.code(404).send({ error: `No signatures of kiosk ${kiosk} on ${day}.` })
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="manifest.json"')
+        .send(`${JSON.stringify(manifest, null, 2)}\n`)
+    },
+  )
 }

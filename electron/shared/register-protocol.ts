@@ -114,6 +114,8 @@ export const certificateVerificationSchema = z.object({
   name: z.string().optional(),
   organisationName: z.string().optional(),
   withdrawnAt: z.string().optional(),
+  /** For a certificate printed for someone who had signed already: the number it counts under. */
+  registeredUnder: z.string().optional(),
 })
 export type CertificateVerification = z.infer<typeof certificateVerificationSchema>
 

@@ -42,3 +42,13 @@ CREATE INDEX signatures_live_country_recent ON signatures (country, received_at 
 CREATE INDEX signatures_live_day_recent ON signatures ((record ->> 'day'), received_at DESC, id DESC)
   WHERE withdrawn_at IS NULL;
 CREATE INDEX batches_kiosk_recent ON batches (kiosk_id, received_at DESC);
+
+-- Certificate numbers a kiosk printed for someone who had already signed (answered `duplicate`),
+-- each with the number the endorsement is registered under, so that certificate verifies too.
+CREATE TABLE duplicate_certificates (
+  certificate_no text PRIMARY KEY,
+  registered_under text NOT NULL REFERENCES signatures (certificate_no),
+  kiosk_id text NOT NULL,
+  batch_id uuid NOT NULL REFERENCES batches (batch_id),
+  received_at timestamptz NOT NULL DEFAULT now()
+);

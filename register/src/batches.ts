@@ -7,6 +7,7 @@ import { canonicalJson, sha256Hex } from './canonical-json'
 import { withRetries, type Db } from './db/db'
 import { applyRecords } from './records'
 import { applyWithdrawal } from './withdrawals'
+import { rememberDuplicates } from './duplicate-certificates'
 
 /** What became of a submitted batch. `json` is the exact response text to send. */
 export type BatchOutcome =
@@ -56,6 +57,7 @@ export async function submitBatch(
     await hooks.afterClaim?.()
 
     const results = await applyRecords(tx, batch.records, batch.batchId)
+    await rememberDuplicates(tx, batch.records, results, batch)
     const withdrawals: WithdrawalResult[] = []
     for (const withdrawal of batch.withdrawals) {
       withdrawals.push(await applyWithdrawal(tx, withdrawal, batch.batchId, batch.kioskId))

@@ -71,7 +71,7 @@ function useDatabase(
   }, 60_000)
   beforeEach(async () => {
     await current?.db
-      .exec(`TRUNCATE signatures, batches, kiosk_tokens, organiser_sessions, organisers, kiosk_heartbeats
+      .exec(`TRUNCATE duplicate_certificates, signatures, batches, kiosk_tokens, organiser_sessions, organisers, kiosk_heartbeats
          RESTART IDENTITY CASCADE`)
   })
   afterAll(async () => {

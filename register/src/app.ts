@@ -7,6 +7,7 @@ import { isUnavailable, type Db } from './db/db'
 import { adminRoutes } from './routes/admin'
 import { batchRoutes, type RegisterFaults } from './routes/batches'
 import { heartbeatRoutes } from './routes/heartbeat'
+import { liveRoutes } from './routes/live'
 import { publicRoutes } from './routes/public'
 
 export type { RegisterFaults } from './routes/batches'
@@ -31,6 +32,8 @@ export interface RegisterAppOptions {
    * proxy was reached over TLS. Only behind a proxy that sets them.
    */
   trustProxy?: boolean
+  /** How often /v1/live/stream looks for news; default 2 s. */
+  livePollMs?: number
 }
 
 export interface RouteEntry {
@@ -116,6 +119,7 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
     hooks: options.hooks ?? {},
   })
   await app.register(heartbeatRoutes, { db: options.db })
+  await app.register(liveRoutes, { db: options.db, pollMs: options.livePollMs ?? 2_000 })
   await app.register(adminRoutes, { db: options.db, version: options.version ?? pkg.version })
   return app
 }

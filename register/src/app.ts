@@ -6,6 +6,7 @@ import type { BatchHooks } from './batches'
 import { isUnavailable, type Db } from './db/db'
 import { adminRoutes } from './routes/admin'
 import { batchRoutes, type RegisterFaults } from './routes/batches'
+import { consoleRoutes } from './routes/console'
 import { heartbeatRoutes } from './routes/heartbeat'
 import { liveRoutes } from './routes/live'
 import { publicRoutes } from './routes/public'
@@ -120,6 +121,7 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
   })
   await app.register(heartbeatRoutes, { db: options.db })
   await app.register(liveRoutes, { db: options.db, pollMs: options.livePollMs ?? 2_000 })
+  await app.register(consoleRoutes)
   await app.register(adminRoutes, { db: options.db, version: options.version ?? pkg.version })
   return app
 }

@@ -97,10 +97,11 @@ export default tseslint.config(
         {
           group: [
             '**/electron/main/**',
-            // Nothing of the kiosk's services but the day batch format (and its reader, for tests):
-            // one definition for kiosk and register. Gitignore rules: a parent must be let in first.
+            // Nothing of the kiosk's services but the day batch format (and its reader, for tests)
+            // and the certificate renderer: one definition for kiosk and register. Gitignore rules: a parent must be let in first.
             '**/electron/services/*',
             '!**/electron/services/export',
+            '!**/electron/services/certificates',
             '**/electron/services/export/*',
             '!**/electron/services/export/csv',
             '!**/electron/services/export/manifest',

@@ -103,6 +103,21 @@ test('an admin logs in, sees the fleet, exports a kiosk day the CLI verifies, wi
     await rm(folder, { recursive: true, force: true })
   }
 
+  // Certificates for the filter, from the register, read back.
+  const pdfHref = await page.getByRole('link', { name: 'certificates.pdf' }).getAttribute('href')
+  const pdf = await page.request.get(`${register.url}${pdfHref}`)
+  expect(pdf.headers()['x-certificates-total']).toBe('2')
+  const pdfDir = await mkdtemp(join(tmpdir(), 'console-pdf-'))
+  try {
+    await writeFile(join(pdfDir, 'c.pdf'), await pdf.body())
+    const { stdout: text } = await run('pdftotext', [join(pdfDir, 'c.pdf'), '-'])
+    expect(text).toContain('B01-Person-1')
+    expect(text).toContain('B01-Person-2')
+    expect(text).not.toContain('B02-Person-1')
+  } finally {
+    await rm(pdfDir, { recursive: true, force: true })
+  }
+
   // Withdraw one on request: gone from the search, the export and the public big screen.
   page.once('dialog', (dialog) => void dialog.accept())
   await page.getByRole('button', { name: 'Withdraw EWRC26-B01-000001' }).click()

@@ -7,6 +7,8 @@ import { isUnavailable, type Db } from './db/db'
 import { adminRoutes } from './routes/admin'
 import { batchRoutes, type RegisterFaults } from './routes/batches'
 import { consoleRoutes } from './routes/console'
+import type { RegisterCertificateSettings } from './routes/certificates-pdf'
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
 import { heartbeatRoutes } from './routes/heartbeat'
 import { liveRoutes } from './routes/live'
 import { publicRoutes } from './routes/public'
@@ -33,6 +35,8 @@ export interface RegisterAppOptions {
    * proxy was reached over TLS. Only behind a proxy that sets them.
    */
   trustProxy?: boolean
+  /** Event, city and time zone printed on certificates from the register; the kiosk's defaults. */
+  certificates?: RegisterCertificateSettings
   /** How often /v1/live/stream looks for news; default 2 s. */
   livePollMs?: number
 }
@@ -122,6 +126,14 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
   await app.register(heartbeatRoutes, { db: options.db })
   await app.register(liveRoutes, { db: options.db, pollMs: options.livePollMs ?? 2_000 })
   await app.register(consoleRoutes)
-  await app.register(adminRoutes, { db: options.db, version: options.version ?? pkg.version })
+  await app.register(adminRoutes, {
+    db: options.db,
+    version: options.version ?? pkg.version,
+    certificates: options.certificates ?? {
+      eventName: DEFAULT_SETTINGS.eventName,
+      eventCity: DEFAULT_SETTINGS.eventCity,
+      timeZone: DEFAULT_SETTINGS.timeZone,
+    },
+  })
   return app
 }

@@ -8,11 +8,14 @@ import { pino } from 'pino'
 import { describeStorage, type StorageOptions } from './db/open'
 import { startServer } from './server'
 import { createTokenIn, revokeTokensIn } from './token-admin'
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
 import { createOrganiserIn, ORGANISER_ROLES, type OrganiserRole } from './admin/organisers'
 
 const USAGE = `Usage:
   npm run register -- [serve] --port <p> --data <dir> [--database-url <url>] [--host <addr>]
                       [--rate-limit <batches per minute per token>] [--trust-proxy]
+                      [--event-name <text>] [--event-city <text>] [--time-zone <IANA zone>]
+                      [--public-url <register's public URL, for certificate QR codes>]
   npm run register -- token create --kiosk <id> --data <dir> [--database-url <url>]
   npm run register -- token revoke --kiosk <id> --data <dir> [--database-url <url>]
   npm run register -- organiser create --name <name> [--role organiser|admin] --data <dir>
@@ -34,6 +37,10 @@ const OPTIONS = {
   name: { type: 'string' },
   role: { type: 'string' },
   'trust-proxy': { type: 'boolean' },
+  'event-name': { type: 'string' },
+  'event-city': { type: 'string' },
+  'time-zone': { type: 'string' },
+  'public-url': { type: 'string' },
   'rate-limit': { type: 'string' },
   'fail-batches': { type: 'string' },
   'drop-after-commit': { type: 'string' },
@@ -62,6 +69,15 @@ function count(name: Parameters<typeof text>[0], fallback?: number): number | un
   return Number(value)
 }
 
+function timeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return zone
+  } catch {
+    throw new UsageError(`--time-zone "${zone}" is no time zone, e.g. Europe/Brussels.`)
+  }
+}
+
 function storage(): StorageOptions {
   const databaseUrl = text('database-url') ?? process.env.DATABASE_URL ?? undefined
   const dataDir = text('data')
@@ -85,6 +101,12 @@ async function serve(): Promise<number> {
     port,
     host: text('host'),
     trustProxy: parsed?.values['trust-proxy'] ?? false,
+    certificates: {
+      eventName: text('event-name') ?? DEFAULT_SETTINGS.eventName,
+      eventCity: text('event-city') ?? DEFAULT_SETTINGS.eventCity,
+      timeZone: timeZone(text('time-zone') ?? DEFAULT_SETTINGS.timeZone),
+      publicUrl: text('public-url'),
+    },
     rateLimit: perMinute === undefined ? undefined : { max: perMinute, windowMs: 60_000 },
     faults: { failBatches: count('fail-batches'), dropAfterCommit: count('drop-after-commit') },
     logger,

@@ -11,6 +11,7 @@ export interface ServerOptions extends StorageOptions {
   faults?: RegisterAppOptions['faults']
   logger?: FastifyBaseLogger
   trustProxy?: boolean
+  certificates?: RegisterAppOptions['certificates']
 }
 
 export interface RunningRegister {
@@ -31,6 +32,7 @@ export async function startServer(options: ServerOptions): Promise<RunningRegist
       faults: options.faults,
       logger: options.logger,
       trustProxy: options.trustProxy,
+      certificates: options.certificates,
     })
     const host = options.host ?? '127.0.0.1'
     await app.listen({ port: options.port, host })

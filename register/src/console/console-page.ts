@@ -52,7 +52,8 @@ export const CONSOLE_HTML = `<!doctype html>
           <a id="export-csv" href="#">signatures.csv</a> ·
           <a id="export-json" href="#">signatures.json</a> ·
           <a id="export-audit" href="#">audit.json</a> ·
-          <a id="export-manifest" href="#">manifest.json</a> (one kiosk and day)
+          <a id="export-manifest" href="#">manifest.json</a> (one kiosk and day) ·
+          <a id="export-certificates" href="#">certificates.pdf</a>
         </p>
         <table aria-labelledby="search-title">
           <thead><tr><th scope="col">Certificate</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Country</th><th scope="col">Day</th><th scope="col">Kiosk</th><th scope="col">Actions</th></tr></thead>
@@ -137,8 +138,9 @@ function filterQuery() {
 
 function updateExportLinks() {
   const q = filterQuery().toString()
-  for (const [id, file] of [['export-csv', 'signatures.csv'], ['export-json', 'signatures.json'], ['export-audit', 'audit.json'], ['export-manifest', 'manifest.json']]) {
-    $(id).href = '/v1/admin/export/' + file + (q ? '?' + q : '')
+  for (const [id, file] of [['export-csv', 'signatures.csv'], ['export-json', 'signatures.json'], ['export-audit', 'audit.json'], ['export-manifest', 'manifest.json'], ['export-certificates', 'certificates.pdf']]) {
+    const path = file === 'certificates.pdf' ? '/v1/admin/' : '/v1/admin/export/'
+    $(id).href = path + file + (q ? '?' + q : '')
     $(id).setAttribute('download', file)
   }
 }

@@ -18,6 +18,7 @@ import { Readable } from 'node:stream'
 import { buildManifest, csvChunks, EMPTY_AUDIT, jsonChunks } from '../admin/export-stream'
 import { signatureFilterSchema } from '../admin/signature-search'
 import type { Db } from '../db/db'
+import { certificatePdfRoutes, type RegisterCertificateSettings } from './certificates-pdf'
 import { createToken, revokeTokens } from '../tokens'
 
 const loginSchema = z.object({
@@ -36,10 +37,11 @@ function problems(error: z.ZodError): string {
  * `/v1/admin/*`: the organisers' API. Every route says who may call it (`config.access`); the
  * guard decides, in one place, before the handler runs.
  */
-export const adminRoutes: FastifyPluginAsync<{ db: Db; version: string }> = async (
-  app,
-  { db, version },
-) => {
+export const adminRoutes: FastifyPluginAsync<{
+  db: Db
+  version: string
+  certificates: RegisterCertificateSettings
+}> = async (app, { db, version, certificates }) => {
   await app.register(cookie)
   app.addHook('onRequest', adminGuard(db))
   app.addHook('onSend', async (_request, reply) => {
@@ -159,6 +161,9 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db; version: string }> = asyn
       return result
     },
   )
+
+  // A child plugin: the guard's hook applies to it as to every route here.
+  await app.register(certificatePdfRoutes, { db, settings: certificates })
 
   app.get('/v1/admin/stats', { config: { access: 'organiser' } }, async () => readAdminStats(db))
 

@@ -62,7 +62,7 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
 
-test('an admin logs in, sees the fleet, exports a kiosk day the CLI verifies, withdraws one and logs out', async ({
+test('an admin logs in, sees the fleet, issues and revokes a kiosk token, exports a kiosk day the CLI verifies, prints its certificates, withdraws one and logs out', async ({
   page,
 }) => {
   const errors: string[] = []
@@ -83,6 +83,30 @@ test('an admin logs in, sees the fleet, exports a kiosk day the CLI verifies, wi
   const fleet = page.getByRole('table', { name: 'Kiosks' })
   await expect(fleet.getByRole('row', { name: /B01/ })).toContainText('2 records')
   await expect(fleet.getByRole('row', { name: /B02/ }).getByRole('cell').nth(2)).toHaveText('4')
+
+  // An admin issues a token for a new kiosk; it works for that kiosk's heartbeat, then is revoked.
+  await page.getByRole('textbox', { name: 'Kiosk id' }).fill('B07')
+  await page.getByRole('button', { name: 'Create kiosk token' }).click()
+  const issued = page.getByText(/Token for B07/)
+  await expect(issued).toBeVisible()
+  const token = /: (ckr_\S+)$/.exec((await issued.textContent()) ?? '')?.[1]
+  expect(token).toBeTruthy()
+  await expect(fleet.getByRole('row', { name: /B07/ })).toBeVisible()
+  const heartbeat = (kioskToken: string) =>
+    fetch(`${register.url}/v1/heartbeat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` },
+      body: JSON.stringify({
+        kioskId: 'B07',
+        pendingCount: 0,
+        appVersion: '0.1.0',
+        sentAt: new Date().toISOString(),
+      }),
+    })
+  expect((await heartbeat(token!)).status).toBe(204)
+  await page.getByRole('button', { name: 'Revoke its tokens' }).click()
+  await expect(page.getByText('Revoked 1 token(s) of B07')).toBeVisible()
+  expect((await heartbeat(token!)).status).toBe(401)
 
   // Export one kiosk's day through the console's links (the session cookie goes along).
   await page.getByRole('textbox', { name: 'Kiosk', exact: true }).fill('B01')
@@ -121,7 +145,7 @@ test('an admin logs in, sees the fleet, exports a kiosk day the CLI verifies, wi
   // Withdraw one on request: gone from the search, the export and the public big screen.
   page.once('dialog', (dialog) => void dialog.accept())
   await page.getByRole('button', { name: 'Withdraw EWRC26-B01-000001' }).click()
-  await expect(page.getByRole('status')).toHaveText('Withdrawn: EWRC26-B01-000001')
+  await expect(page.getByText('Withdrawn: EWRC26-B01-000001')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Withdraw EWRC26-B01-000001' })).toHaveCount(0)
   const exported = await page.request.get(`${register.url}/v1/admin/export/signatures.csv`)
   expect(await exported.text()).not.toContain('EWRC26-B01-000001')

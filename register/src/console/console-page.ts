@@ -36,6 +36,12 @@ export const CONSOLE_HTML = `<!doctype html>
           <thead><tr><th scope="col">Kiosk</th><th scope="col">Last batch</th><th scope="col">Last contact</th><th scope="col">Pending</th><th scope="col">App version</th><th scope="col">Tokens</th></tr></thead>
           <tbody id="fleet"></tbody>
         </table>
+        <form id="new-token" hidden>
+          <label>Kiosk id <input name="kioskId" size="8" required></label>
+          <button type="submit">Create kiosk token</button>
+          <button id="revoke-tokens" type="button">Revoke its tokens</button>
+          <p id="token-out" role="status"></p>
+        </form>
       </section>
       <section aria-labelledby="search-title">
         <h2 id="search-title">Signatures</h2>
@@ -173,6 +179,15 @@ async function loadDashboard() {
   }
 }
 
+async function kioskTokens(method) {
+  const kioskId = String(new FormData($('new-token')).get('kioskId') || '').trim()
+  const answer = await api(method, '/v1/admin/kiosks/' + encodeURIComponent(kioskId) + '/tokens')
+  $('token-out').textContent = method === 'POST'
+    ? 'Token for ' + answer.kioskId + ' (shown only now; enter it in the kiosk settings): ' + answer.token
+    : 'Revoked ' + answer.revoked + ' token(s) of ' + answer.kioskId
+  await loadDashboard()
+}
+
 async function showDetails(id) {
   const d = await api('GET', '/v1/admin/signatures/' + id)
   const list = $('details-list')
@@ -254,6 +269,7 @@ async function showApp() {
   $('logout').hidden = false
   $('who').hidden = false
   $('who').textContent = session.name + ' (' + session.role + ')'
+  $('new-token').hidden = session.role !== 'admin'
   await Promise.all([loadDashboard(), search(false)])
   document.body.dataset.ready = 'true'
 }
@@ -273,6 +289,13 @@ $('search').addEventListener('submit', (event) => {
   search(false).catch(report)
 })
 $('search').addEventListener('input', updateExportLinks)
+$('new-token').addEventListener('submit', (event) => {
+  event.preventDefault()
+  kioskTokens('POST').catch((error) => { $('token-out').textContent = error.message })
+})
+$('revoke-tokens').addEventListener('click', () => {
+  kioskTokens('DELETE').catch((error) => { $('token-out').textContent = error.message })
+})
 $('next-page').addEventListener('click', () => search(true).catch(report))
 updateExportLinks()
 api('GET', '/v1/admin/session').then((answer) => { session = answer; return showApp() }).catch(showLogin)

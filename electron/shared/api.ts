@@ -140,8 +140,15 @@ export const contract = {
   touchStaff: method<StaffStatus>()('staff:touch', none, 'staff'),
   /** Sets the PIN on first start; changing it later needs an unlocked console. */
   setStaffPin: method<void>()('staff:set-pin', z.object({ pin: staffPinSchema }), 'setup'),
-  /** Whether the register in settings answers `/v1/health` now (the sync engine sends only then). */
-  checkRegister: method<RegisterHealth>()('sync:health', none, 'public'),
+  /**
+   * Whether the register in settings answers `/v1/health` now (the sync engine sends only then).
+   * With `pendingCount` (signatures not yet sent), a heartbeat tells the organisers' fleet view.
+   */
+  checkRegister: method<RegisterHealth>()(
+    'sync:health',
+    z.object({ pendingCount: z.number().int().nonnegative().max(10_000_000) }).optional(),
+    'public',
+  ),
   /** Sends one batch with the token from settings: accepted, retry later, or stopped (and why). */
   sendBatch: method<SendBatchOutcome>()('sync:send-batch', batchRequestSchema, 'public'),
   /** Stores a new register token as a secret (never returned), or forgets it with null. */

@@ -155,6 +155,8 @@ export const certificateVerificationSchema = z.object({
   name: z.string().optional(),
   organisationName: z.string().optional(),
   withdrawnAt: z.string().optional(),
+  /** For a certificate printed for someone who had signed already: the number it counts under. */
+  registeredUnder: z.string().optional(),
 })
 export type CertificateVerification = z.infer<typeof certificateVerificationSchema>
 
@@ -176,3 +178,16 @@ export function retryAfterMs(header: string | null | undefined, now: number): nu
   const at = Date.parse(text)
   return Number.isNaN(at) ? null : Math.max(0, at - now)
 }
+
+/**
+ * `POST /v1/heartbeat` (kiosk token): what the kiosk still holds unsent and which app it runs,
+ * sent whenever it checks the register. Answered 204; 403 when the token is another kiosk's.
+ */
+export const heartbeatSchema = z.object({
+  kioskId: z.string().regex(KIOSK_ID, 'kioskId must be 1–8 capital letters or digits'),
+  pendingCount: z.number().int().nonnegative().max(10_000_000),
+  appVersion: z.string().trim().min(1).max(64),
+  sentAt: z.iso.datetime(),
+})
+export type Heartbeat = z.infer<typeof heartbeatSchema>
+export const HEARTBEAT_PATH = '/v1/heartbeat'

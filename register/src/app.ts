@@ -5,7 +5,13 @@ import { MAX_BATCH_BYTES } from '../../electron/shared/register-protocol'
 import type { BatchHooks } from './batches'
 import { isUnavailable, type Db } from './db/db'
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth'
+import { adminRoutes } from './routes/admin'
 import { batchRoutes, type RegisterFaults } from './routes/batches'
+import { consoleRoutes } from './routes/console'
+import type { RegisterCertificateSettings } from './routes/certificates-pdf'
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
+import { heartbeatRoutes } from './routes/heartbeat'
+import { liveRoutes } from './routes/live'
 import { publicRoutes } from './routes/public'
 
 export type { RegisterFaults } from './routes/batches'
@@ -27,6 +33,29 @@ export interface RegisterAppOptions {
   hooks?: BatchHooks
   /** The register's clock (records dated in its future are refused); tests pass a fixed one. */
   now?: () => Date
+  /**
+   * Believe X-Forwarded-* from a reverse proxy: the console's cookie is then Secure when the
+   * proxy was reached over TLS. Only behind a proxy that sets them.
+   */
+  trustProxy?: boolean
+  /** Event, city and time zone printed on certificates from the register; the kiosk's defaults. */
+  certificates?: RegisterCertificateSettings
+  /** How often /v1/live/stream looks for news; default 2 s. */
+  livePollMs?: number
+}
+
+export interface RouteEntry {
+  method: string
+  url: string
+  /** The admin guard's `config.access`, where the route declares one. */
+  access?: string
+}
+
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>()
+
+/** Every route an app built by buildApp serves: for tests that must cover all of them. */
+export function routeTable(app: FastifyInstance): readonly RouteEntry[] {
+  return routeTables.get(app) ?? []
 }
 
 /**
@@ -39,6 +68,13 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
     bodyLimit: MAX_BATCH_BYTES,
     // Kiosks retry; a quick 503 while closing beats a hung connection.
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
+  })
+  const routes: RouteEntry[] = []
+  routeTables.set(app, routes)
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: string } | undefined)?.access
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access })
   })
 
   // The protocol speaks JSON only; a text body is answered 415 rather than parsed as a string.
@@ -103,6 +139,18 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
     faults: options.faults ?? {},
     hooks: options.hooks ?? {},
     now: options.now ?? (() => new Date()),
+  })
+  await app.register(heartbeatRoutes, { db: options.db })
+  await app.register(liveRoutes, { db: options.db, pollMs: options.livePollMs ?? 2_000 })
+  await app.register(consoleRoutes)
+  await app.register(adminRoutes, {
+    db: options.db,
+    version: options.version ?? pkg.version,
+    certificates: options.certificates ?? {
+      eventName: DEFAULT_SETTINGS.eventName,
+      eventCity: DEFAULT_SETTINGS.eventCity,
+      timeZone: DEFAULT_SETTINGS.timeZone,
+    },
   })
   return app
 }

@@ -9,6 +9,7 @@ import { withRetries, type Db } from './db/db'
 import { applyConsentChange } from './consent-changes'
 import { applyRecords } from './records'
 import { applyWithdrawal } from './withdrawals'
+import { rememberDuplicates } from './duplicate-certificates'
 
 /** What became of a submitted batch. `json` is the exact response text to send. */
 export type BatchOutcome =
@@ -69,6 +70,7 @@ export async function submitBatch(
     await hooks.afterClaim?.()
 
     const results = await applyRecords(tx, batch.records, batch.batchId, batch.kioskId, now)
+    await rememberDuplicates(tx, batch.records, results, batch)
     const withdrawals: WithdrawalResult[] = []
     for (const withdrawal of batch.withdrawals) {
       withdrawals.push(await applyWithdrawal(tx, withdrawal, batch.batchId, batch.kioskId))

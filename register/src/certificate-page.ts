@@ -34,6 +34,7 @@ const HEADLINES = {
 export function renderCertificatePage(v: CertificateVerification): string {
   const headline = HEADLINES[v.status]
   const rows: [string, string][] = [['Certificate number', v.certificateNo]]
+  if (v.registeredUnder) rows.push(['Registered under certificate', v.registeredUnder])
   if (v.status === 'valid') {
     rows.push(['Signatory', v.name ?? 'Name not published, at the signatory’s request'])
     if (v.organisationName) rows.push(['On behalf of', v.organisationName])

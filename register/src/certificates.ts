@@ -4,6 +4,7 @@ import {
 } from '../../electron/shared/register-protocol'
 import type { SignatureRecord } from '../../electron/shared/signature'
 import type { Queryable } from './db/db'
+import { registeredUnder } from './duplicate-certificates'
 
 /**
  * What the register can say about a certificate number to anyone holding it. Names only with the
@@ -22,7 +23,11 @@ export async function verifyCertificate(
        FROM signatures WHERE certificate_no = $1`,
     [certificateNo],
   )
-  if (!row) return { certificateNo, status: 'unknown' }
+  if (!row) {
+    const original = await registeredUnder(db, certificateNo)
+    if (!original) return { certificateNo, status: 'unknown' }
+    return { ...(await verifyCertificate(db, original)), certificateNo, registeredUnder: original }
+  }
   if (row.withdrawn_at !== null || row.record === null) {
     return { certificateNo, status: 'withdrawn', withdrawnAt: row.withdrawn_at ?? undefined }
   }

@@ -2,6 +2,7 @@
  * `npm run register -- [serve] --port <p> --data <dir> [--database-url <url>]`
  * `npm run register -- token create|revoke --kiosk <id> --data <dir> [--database-url <url>]`
  * `npm run register -- purge --older-than-days <n> --data <dir> [--database-url <url>]`
+ * `npm run register -- organiser create --name <name> [--role organiser|admin] --data <dir>`
  */
 import { parseArgs } from 'node:util'
 import { pino } from 'pino'
@@ -9,14 +10,20 @@ import { describeStorage, type StorageOptions } from './db/open'
 import { purgePersonalDataIn } from './purge'
 import { startServer } from './server'
 import { createTokenIn, revokeTokensIn } from './token-admin'
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
+import { createOrganiserIn, ORGANISER_ROLES, type OrganiserRole } from './admin/organisers'
 
 const USAGE = `Usage:
   npm run register -- [serve] --port <p> --data <dir> [--database-url <url>] [--host <addr>]
-                      [--rate-limit <batches per minute per token>]
+                      [--rate-limit <batches per minute per token>] [--trust-proxy]
                       [--retention-days <n>|off]
+                      [--event-name <text>] [--event-city <text>] [--time-zone <IANA zone>]
+                      [--public-url <register's public URL, for certificate QR codes>]
   npm run register -- token create --kiosk <id> --data <dir> [--database-url <url>]
   npm run register -- token revoke --kiosk <id> --data <dir> [--database-url <url>]
   npm run register -- purge --older-than-days <n> --data <dir> [--database-url <url>]
+  npm run register -- organiser create --name <name> [--role organiser|admin] --data <dir>
+                      [--database-url <url>]
 
 Retention: --retention-days <n> (or REGISTER_RETENTION_DAYS) makes the running register remove
 the personal data of signatures registered more than n days ago, hourly; default off. purge does
@@ -35,6 +42,13 @@ const OPTIONS = {
   data: { type: 'string' },
   'database-url': { type: 'string' },
   kiosk: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
+  'event-name': { type: 'string' },
+  'event-city': { type: 'string' },
+  'time-zone': { type: 'string' },
+  'public-url': { type: 'string' },
   'rate-limit': { type: 'string' },
   'retention-days': { type: 'string' },
   'older-than-days': { type: 'string' },
@@ -53,7 +67,7 @@ function parse() {
 
 let parsed: ReturnType<typeof parse> | undefined
 
-function text(name: Exclude<keyof typeof OPTIONS, 'help'>): string | undefined {
+function text(name: Exclude<keyof typeof OPTIONS, 'help' | 'trust-proxy'>): string | undefined {
   return parsed?.values[name]
 }
 
@@ -63,6 +77,15 @@ function count(name: Parameters<typeof text>[0], fallback?: number): number | un
   if (!/^\d+$/.test(value))
     throw new UsageError(`--${name} must be a whole number, not "${value}".`)
   return Number(value)
+}
+
+function timeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return zone
+  } catch {
+    throw new UsageError(`--time-zone "${zone}" is no time zone, e.g. Europe/Brussels.`)
+  }
 }
 
 function storage(): StorageOptions {
@@ -100,6 +123,13 @@ async function serve(): Promise<number> {
     ...options,
     port,
     host: text('host'),
+    trustProxy: parsed?.values['trust-proxy'] ?? false,
+    certificates: {
+      eventName: text('event-name') ?? DEFAULT_SETTINGS.eventName,
+      eventCity: text('event-city') ?? DEFAULT_SETTINGS.eventCity,
+      timeZone: timeZone(text('time-zone') ?? DEFAULT_SETTINGS.timeZone),
+      publicUrl: text('public-url'),
+    },
     rateLimit: perMinute === undefined ? undefined : { max: perMinute, windowMs: 60_000 },
     faults: { failBatches: count('fail-batches'), dropAfterCommit: count('drop-after-commit') },
     logger,
@@ -158,6 +188,21 @@ async function purge(): Promise<number> {
   return 0
 }
 
+async function organiser(action: string | undefined): Promise<number> {
+  if (action !== 'create') throw new UsageError('organiser: say "create".')
+  const name = text('name')
+  if (!name) throw new UsageError('organiser create needs --name <name>.')
+  const role = text('role') ?? 'organiser'
+  if (!(ORGANISER_ROLES as readonly string[]).includes(role)) {
+    throw new UsageError(`--role must be organiser or admin, not "${role}".`)
+  }
+  console.log(await createOrganiserIn(storage(), name, role as OrganiserRole))
+  console.error(
+    `New ${role} "${name}". The password is shown only this once: hand it over in person.`,
+  )
+  return 0
+}
+
 async function main(): Promise<number> {
   parsed = parse()
   const { values, positionals } = parsed
@@ -169,6 +214,7 @@ async function main(): Promise<number> {
   if (command === 'serve' && rest.length === 0) return serve()
   if (command === 'token' && rest.length === 1) return token(rest[0])
   if (command === 'purge' && rest.length === 0) return purge()
+  if (command === 'organiser' && rest.length === 1) return organiser(rest[0])
   throw new UsageError(`Unknown command "${positionals.join(' ')}".`)
 }
 

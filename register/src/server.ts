@@ -16,6 +16,8 @@ export interface ServerOptions extends StorageOptions {
   logger?: FastifyBaseLogger
   /** Purge personal data of signatures registered more than this many days ago; off when left out. */
   retentionDays?: number
+  trustProxy?: boolean
+  certificates?: RegisterAppOptions['certificates']
 }
 
 export interface RunningRegister {
@@ -35,6 +37,8 @@ export async function startServer(options: ServerOptions): Promise<RunningRegist
       rateLimit: options.rateLimit,
       faults: options.faults,
       logger: options.logger,
+      trustProxy: options.trustProxy,
+      certificates: options.certificates,
     })
     const host = options.host ?? '127.0.0.1'
     await app.listen({ port: options.port, host })

@@ -17,7 +17,8 @@ export const kioskOfCertificate = (certificateNo: string): string | undefined =>
 export async function applyWithdrawal(
   tx: Queryable,
   withdrawal: Withdrawal,
-  batchId: string,
+  /** Null for a withdrawal requested at the centre, of a signature the register holds. */
+  batchId: string | null,
   kioskId: string,
 ): Promise<WithdrawalResult> {
   const { id, certificateNo, withdrawnAt } = withdrawal

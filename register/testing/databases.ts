@@ -70,7 +70,9 @@ function useDatabase(
     await migrate(current.db)
   }, 60_000)
   beforeEach(async () => {
-    await current?.db.exec('TRUNCATE signatures, batches, kiosk_tokens RESTART IDENTITY CASCADE')
+    await current?.db
+      .exec(`TRUNCATE duplicate_certificates, signatures, batches, kiosk_tokens, organiser_sessions, organisers, kiosk_heartbeats
+         RESTART IDENTITY CASCADE`)
   })
   afterAll(async () => {
     await current?.stop()

@@ -82,6 +82,24 @@ export function buildSignaturesCsv(records: readonly SignatureRecord[]): Buffer 
   return Buffer.from(BOM + csv + NEWLINE, 'utf8')
 }
 
+/**
+ * signatures.csv a row at a time, for writers that stream (the register's export): the byte-order
+ * mark and header row first, then one line per record. Concatenated, the same bytes as
+ * buildSignaturesCsv.
+ */
+export function signaturesCsvHead(): string {
+  return `${BOM}${Papa.unparse([[...CSV_HEADERS]], { newline: NEWLINE, header: false })}${NEWLINE}`
+}
+
+export function signaturesCsvRow(record: SignatureRecord): string {
+  const row = Papa.unparse([csvCells(record)], {
+    newline: NEWLINE,
+    escapeFormulae: FORMULA_START,
+    header: false,
+  })
+  return `${row}${NEWLINE}`
+}
+
 /** Splits signatures.csv back into rows of cells (header first); throws on malformed CSV. */
 export function parseSignaturesCsv(text: string): string[][] {
   const body = text.startsWith(BOM) ? text.slice(BOM.length) : text

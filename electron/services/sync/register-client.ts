@@ -5,12 +5,14 @@
  */
 import { createHash } from 'node:crypto'
 import {
+  HEARTBEAT_PATH,
   REGISTER_PATHS,
   batchResponseSchema,
   errorBodySchema,
   healthSchema,
   retryAfterMs,
   type BatchRequest,
+  type Heartbeat,
 } from '../../shared/register-protocol'
 import { encodeBatchBody, type RegisterHealth, type SendBatchOutcome } from '../../shared/sync'
 
@@ -81,6 +83,41 @@ export class RegisterClient {
       }
     }
     return { state: 'ok', version: health.version, credential: config.credential }
+  }
+
+  /**
+   * `POST /v1/heartbeat` with the bearer token: tells the organisers' fleet view how many
+   * signatures this kiosk still holds unsent. Best effort: says whether it was taken, never throws.
+   */
+  async heartbeat(
+    beat: Omit<Heartbeat, 'sentAt'>,
+  ): Promise<{ sent: true } | { sent: false; reason: string }> {
+    const config = this.config()
+    if ('reason' in config) return { sent: false, reason: config.reason }
+    try {
+      const response = await fetch(endpoint(config.url, HEARTBEAT_PATH), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          authorization: `Bearer ${config.token}`,
+        },
+        body: JSON.stringify({ ...beat, sentAt: new Date(this.now()).toISOString() }),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.healthTimeoutMs),
+      })
+      const text = await readText(response)
+      if (response.status === 204) return { sent: true }
+      return {
+        sent: false,
+        reason: `The register answered the heartbeat ${response.status}${errorSuffix(text)}.`,
+      }
+    } catch (error) {
+      return {
+        sent: false,
+        reason: networkReason(error, config.url, this.options.healthTimeoutMs),
+      }
+    }
   }
 
   /**

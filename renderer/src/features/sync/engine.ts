@@ -285,7 +285,12 @@ export class SyncEngine {
 
   private async health(): Promise<RegisterHealth> {
     try {
-      return await this.options.api.checkRegister()
+      // Signatures still to send: the register's fleet view shows them per kiosk.
+      const pendingCount = await this.options.db.signatures
+        .where('syncState')
+        .equals('pending')
+        .count()
+      return await this.options.api.checkRegister({ pendingCount })
     } catch (error) {
       return { state: 'unreachable', reason: hostProblem(error) }
     }

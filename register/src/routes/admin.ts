@@ -1,0 +1,222 @@
+import cookie from '@fastify/cookie'
+import type { FastifyPluginAsync } from 'fastify'
+import { z } from 'zod'
+import { KIOSK_ID } from '../../../electron/shared/register-protocol'
+import { UUID } from '../../../electron/shared/signature'
+import { readAdminStats } from '../admin/admin-stats'
+import { readFleet } from '../admin/fleet'
+import { adminGuard, SESSION_COOKIE, sessionOf } from '../admin/guard'
+import { login, logout } from '../admin/sessions'
+import {
+  decodeCursor,
+  searchSignatures,
+  signatureDetails,
+  signaturePageQuerySchema,
+} from '../admin/signature-search'
+import { withdrawAtCentre } from '../admin/withdraw'
+import { Readable } from 'node:stream'
+import { buildManifest, csvChunks, EMPTY_AUDIT, jsonChunks } from '../admin/export-stream'
+import { signatureFilterSchema } from '../admin/signature-search'
+import type { Db } from '../db/db'
+import { certificatePdfRoutes, type RegisterCertificateSettings } from './certificates-pdf'
+import { createToken, revokeTokens } from '../tokens'
+
+const loginSchema = z.object({
+  name: z.string().min(1).max(63),
+  password: z.string().min(1).max(200),
+})
+
+function problems(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || 'body'}: ${i.message}`)
+    .join('; ')
+}
+
+/**
+ * `/v1/admin/*`: the organisers' API. Every route says who may call it (`config.access`); the
+ * guard decides, in one place, before the handler runs.
+ */
+export const adminRoutes: FastifyPluginAsync<{
+  db: Db
+  version: string
+  certificates: RegisterCertificateSettings
+}> = async (app, { db, version, certificates }) => {
+  await app.register(cookie)
+  app.addHook('onRequest', adminGuard(db))
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store')
+  })
+
+  app.post(
+    '/v1/admin/login',
+    {
+      config: {
+        access: 'public',
+        rateLimit: { max: 30, timeWindow: 60_000 },
+      },
+    },
+    async (request, reply) => {
+      const parsed = loginSchema.safeParse(request.body)
+      if (!parsed.success)
+        return reply.code(400).send({ error: `Malformed login: ${problems(parsed.error)}` })
+      const outcome = await login(db, parsed.data.name, parsed.data.password)
+      if (outcome.kind === 'locked') {
+        return reply.code(429).send({
+          error: `Too many failed logins: this account is locked until ${outcome.until.toISOString()}.`,
+        })
+      }
+      if (outcome.kind === 'refused') {
+        return reply.code(401).send({ error: 'Wrong name or password.' })
+      }
+      const { name, role, csrfToken } = outcome.session
+      return reply
+        .setCookie(SESSION_COOKIE, outcome.cookie, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: request.protocol === 'https',
+          expires: outcome.expiresAt,
+        })
+        .send({ name, role, csrfToken })
+    },
+  )
+
+  app.get('/v1/admin/session', { config: { access: 'organiser' } }, async (request) => {
+    const { name, role, csrfToken } = sessionOf(request)
+    return { name, role, csrfToken }
+  })
+
+  app.post('/v1/admin/logout', { config: { access: 'organiser' } }, async (request, reply) => {
+    const value = request.cookies[SESSION_COOKIE]
+    if (value) await logout(db, value)
+    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).code(204).send()
+  })
+
+  app.get('/v1/admin/kiosks', { config: { access: 'organiser' } }, async () => ({
+    kiosks: await readFleet(db),
+  }))
+
+  app.post<{ Params: { kioskId: string } }>(
+    '/v1/admin/kiosks/:kioskId/tokens',
+    { config: { access: 'admin' } },
+    async (request, reply) => {
+      const { kioskId } = request.params
+      if (!KIOSK_ID.test(kioskId)) {
+        return reply.code(400).send({ error: 'Kiosk id: 1–8 capital letters or digits, e.g. B03.' })
+      }
+      return reply.code(201).send({ kioskId, token: await createToken(db, kioskId) })
+    },
+  )
+
+  app.delete<{ Params: { kioskId: string } }>(
+    '/v1/admin/kiosks/:kioskId/tokens',
+    { config: { access: 'admin' } },
+    async (request, reply) => {
+      const { kioskId } = request.params
+      if (!KIOSK_ID.test(kioskId)) {
+        return reply.code(400).send({ error: 'Kiosk id: 1–8 capital letters or digits, e.g. B03.' })
+      }
+      return reply.send({ kioskId, revoked: await revokeTokens(db, kioskId) })
+    },
+  )
+
+  app.get('/v1/admin/signatures', { config: { access: 'organiser' } }, async (request, reply) => {
+    const parsed = signaturePageQuerySchema.safeParse(request.query)
+    if (!parsed.success)
+      return reply.code(400).send({ error: `Bad search: ${problems(parsed.error)}` })
+    const { after, limit, ...filter } = parsed.data
+    const cursor = after === undefined ? null : decodeCursor(after)
+    if (after !== undefined && !cursor) {
+      return reply
+        .code(400)
+        .send({ error: 'Bad search: "after" is not a cursor this register gave.' })
+    }
+    const page = await searchSignatures(db, filter, limit, cursor)
+    return { signatures: page.rows, next: page.next }
+  })
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/admin/signatures/:id',
+    { config: { access: 'organiser' } },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) {
+        return reply.code(400).send({ error: 'Signature id must be a lowercase UUID.' })
+      }
+      const details = await signatureDetails(db, request.params.id)
+      if (!details) return reply.code(404).send({ error: `No signature ${request.params.id}.` })
+      return details
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/v1/admin/signatures/:id/withdraw',
+    { config: { access: 'admin' } },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) {
+        return reply.code(400).send({ error: 'Signature id must be a lowercase UUID.' })
+      }
+      const result = await withdrawAtCentre(db, request.params.id)
+      if (!result) return reply.code(404).send({ error: `No signature ${request.params.id}.` })
+      return result
+    },
+  )
+
+  // A child plugin: the guard's hook applies to it as to every route here.
+  await app.register(certificatePdfRoutes, { db, settings: certificates })
+
+  app.get('/v1/admin/stats', { config: { access: 'organiser' } }, async () => readAdminStats(db))
+
+  // Export: the files of a day batch, each streamed from keyset pages (never all rows at once).
+  // Saved in one folder with manifest.json (one kiosk's day), `npm run cli -- verify` checks them.
+  const exportFile = (name: string, type: string, chunks: typeof csvChunks) =>
+    app.get(
+      `/v1/admin/export/${name}`,
+      { config: { access: 'organiser' } },
+      async (request, reply) => {
+        const parsed = signatureFilterSchema.safeParse(request.query)
+        if (!parsed.success)
+          return reply.code(400).send({ error: `Bad export: ${problems(parsed.error)}` })
+        return reply
+          .type(type)
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(Readable.from(chunks(db, parsed.data)))
+      },
+    )
+  exportFile('signatures.csv', 'text/csv; charset=utf-8', csvChunks)
+  exportFile('signatures.json', 'application/json; charset=utf-8', jsonChunks)
+
+  app.get(
+    '/v1/admin/export/audit.json',
+    { config: { access: 'organiser' } },
+    async (_request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit.json"')
+        .send(EMPTY_AUDIT),
+  )
+
+  app.get(
+    '/v1/admin/export/manifest.json',
+    { config: { access: 'organiser' } },
+    async (request, reply) => {
+      const parsed = signatureFilterSchema.safeParse(request.query)
+      if (!parsed.success)
+        return reply.code(400).send({ error: `Bad export: ${problems(parsed.error)}` })
+      const { kiosk, day } = parsed.data
+      if (!kiosk || !day) {
+        return reply.code(400).send({
+          error:
+            "A manifest describes one kiosk's day: give kiosk and day (the day batch format has no manifest for a union yet).",
+        })
+      }
+      const manifest = await buildManifest(db, { ...parsed.data, kiosk, day }, version)
+      if (!manifest)
+        return reply.code(404).send({ error: `No signatures of kiosk ${kiosk} on ${day}.` })
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="manifest.json"')
+        .send(`${JSON.stringify(manifest, null, 2)}\n`)
+    },
+  )
+}

@@ -84,10 +84,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const origin = req.headers.origin
       if (origin !== undefined && !allowedOrigins.has(origin)) {
         await discard(req)
-        return sendJson(res, 403, {
-          ok: false,
-          error: { code: 'forbidden', message: 'Requests from other sites are refused' },
-        })
+        return refuse(
+          res,
+          403,
+          'forbidden',
+          'foreign-origin',
+          'Requests from other sites are refused',
+        )
       }
     }
     if (path === SESSION_PATH) return exchangeCode(req, res)
@@ -107,35 +110,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   ): Promise<{ input: unknown } | null> {
     if (req.method !== 'POST') {
       await discard(req)
-      sendJson(res, 405, {
-        ok: false,
-        error: { code: 'invalid-argument', message: 'Use POST' },
-      })
+      refuse(res, 405, 'invalid-argument', 'use-post', 'Use POST')
       return null
     }
     if (!isJson(req.headers['content-type'])) {
       await discard(req)
-      sendJson(res, 415, {
-        ok: false,
-        error: { code: 'invalid-argument', message: 'Send the body as application/json' },
-      })
+      refuse(res, 415, 'invalid-argument', 'json-only', 'Send the body as application/json')
       return null
     }
     const body = await readBody(req)
     if (body === 'too-large') {
-      sendJson(res, 413, {
-        ok: false,
-        error: { code: 'invalid-argument', message: 'Request too large' },
-      })
+      refuse(res, 413, 'invalid-argument', 'too-large', 'Request too large')
       return null
     }
     try {
       return { input: body.length ? JSON.parse(body) : undefined }
     } catch {
-      sendJson(res, 400, {
-        ok: false,
-        error: { code: 'invalid-argument', message: 'Body is not JSON' },
-      })
+      refuse(res, 400, 'invalid-argument', 'not-json', 'Body is not JSON')
       return null
     }
   }
@@ -148,10 +139,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // Used once, whether it was still valid or not.
     if (typeof code === 'string') codes.delete(code)
     if (until === undefined || until < now()) {
-      return sendJson(res, 403, {
-        ok: false,
-        error: { code: 'forbidden', message: 'This launch code is unknown, used or expired' },
-      })
+      return refuse(
+        res,
+        403,
+        'forbidden',
+        'launch-code',
+        'This launch code is unknown, used or expired',
+      )
     }
     sendJson(res, 200, { ok: true, value: { secret } })
   }

@@ -16,7 +16,8 @@ const person = sampleRecord(2, {
   firstName: 'Zsófia',
   lastName: 'Quennevaux',
   email: 'zsofia.quennevaux@example.eu',
-  signature: { width: 600, height: 200, strokes: [[4711, 8273, 9917, 3301, 6659, 1213]] },
+  // A box large enough that the unusual numbers lie inside it, as the record schema requires.
+  signature: { width: 10000, height: 10000, strokes: [[4711, 8273, 9917, 3301, 6659, 1213]] },
 })
 const TRACES = ['Zsófia', 'Quennevaux', 'zsofia.quennevaux@example.eu', '4711,8273,9917']
 const signature = (record = sampleRecord(1)): JournalEntry => ({ type: 'signature', record })

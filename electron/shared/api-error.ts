@@ -17,6 +17,9 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
  * `errors.<code>` when there is no reason) with the error's params interpolated.
  */
 export const API_ERROR_REASONS = [
+  'json-only',
+  'launch-code',
+  'foreign-origin',
   'export-unencrypted',
   'staff-locked',
   'no-pin',

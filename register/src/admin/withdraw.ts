@@ -4,7 +4,8 @@ import { applyWithdrawal } from '../withdrawals'
 
 /**
  * A withdrawal requested at the centre: the same erasure and tombstone as a kiosk's, with no
- * batch. Null when the register has no such signature.
+ * batch, made on behalf of the kiosk that registered the signature (an organiser's admin login
+ * speaks for every kiosk). Null when the register has no such signature.
  */
 export async function withdrawAtCentre(
   db: Db,
@@ -12,8 +13,8 @@ export async function withdrawAtCentre(
   now: Date = new Date(),
 ): Promise<WithdrawalResult | null> {
   return withRetries(db, async (tx) => {
-    const [row] = await tx.query<{ certificate_no: string }>(
-      'SELECT certificate_no FROM signatures WHERE id = $1 FOR UPDATE',
+    const [row] = await tx.query<{ certificate_no: string; kiosk_id: string }>(
+      'SELECT certificate_no, kiosk_id FROM signatures WHERE id = $1 FOR UPDATE',
       [id],
     )
     if (!row) return null
@@ -21,7 +22,7 @@ export async function withdrawAtCentre(
       tx,
       { id, certificateNo: row.certificate_no, withdrawnAt: now.toISOString() },
       null,
-      '',
+      row.kiosk_id,
     )
   })
 }

@@ -11,7 +11,7 @@ import { pdfText, withPdfFile } from '../../electron/services/certificates/testi
 import { seriousViolations } from '../support/axe'
 import { test, expect } from '../support/fixtures'
 import { hostValue } from '../support/host-api'
-import { certificateStrings, englishLeftIn, visitorStrings } from './locale-strings'
+import { certificateStrings, englishLeftIn, visitorStrings } from '../support/locale-strings'
 
 test.use({ hasTouch: true, viewport: { width: 1080, height: 1920 } })
 // Six screens, each scanned by axe, and a name typed key by key: longer than a single-screen test.

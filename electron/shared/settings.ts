@@ -73,6 +73,8 @@ export const editableSettingsSchema = z.object({
   idleSeconds: seconds('Idle timeout', 15, 600),
   thankYouIdleSeconds: seconds('Thank-you screen timeout', 5, 300),
   languages: z.array(z.enum(LANGUAGES)).min(1, 'Languages: choose at least one'),
+  /** The staff console's language, chosen in the console: independent of the visitor's. */
+  staffLanguage: z.enum(LANGUAGES),
   registerUrl: httpUrl('Register URL'),
   verificationBaseUrl: httpUrl('Verification base URL'),
   printerName: z.string().max(200, 'Printer name: at most 200 characters'),
@@ -117,6 +119,7 @@ export const DEFAULT_SETTINGS: EditableSettings = {
   idleSeconds: 60,
   thankYouIdleSeconds: 20,
   languages: [...LANGUAGES],
+  staffLanguage: 'en',
   registerUrl: '',
   verificationBaseUrl: 'https://register.cohesionalliance.eu',
   printerName: '',

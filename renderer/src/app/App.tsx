@@ -68,13 +68,20 @@ export function App() {
         )}
       />
     ),
-    'staff-pin': <PinScreen onUnlocked={() => setScreen('staff')} onCancel={backToAttract} />,
+    'staff-pin': (
+      <PinScreen
+        onUnlocked={() => setScreen('staff')}
+        onCancel={backToAttract}
+        language={settings.staffLanguage}
+      />
+    ),
     staff: (
       <StaffConsole
         settings={settings}
         extraTabs={staffToolTabs(settings, boot.reload)}
         renderBulkActions={(selected) => renderStaffBulkActions(selected, settings)}
         onLocked={backToAttract}
+        onSettingsSaved={boot.reload}
       />
     ),
   }

@@ -9,17 +9,22 @@ import { db } from '../../db'
 import { api } from '../../lib/api'
 import { recordAudit } from './audit/record-audit'
 import { PinPad } from './PinPad'
+import type { Language } from '@shared/settings'
+import { useStaffLanguage } from './StaffLanguage'
 
 interface Props {
   onUnlocked: () => void
   onCancel: () => void
+  /** The staff's language (settings), in which the PIN screen speaks. */
+  language: Language
 }
 
 type Mode =
   { kind: 'loading' } | { kind: 'unlock' } | { kind: 'set' } | { kind: 'confirm'; first: string }
 
 /** Unlocks the staff console, or sets the PIN on first start (entered twice). */
-export function PinScreen({ onUnlocked, onCancel }: Props) {
+export function PinScreen({ onUnlocked, onCancel, language }: Props) {
+  useStaffLanguage(language)
   const { t } = useTranslation()
   const headingRef = useFocusHeading<HTMLHeadingElement>()
   const [mode, setMode] = useState<Mode>({ kind: 'loading' })

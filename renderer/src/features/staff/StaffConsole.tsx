@@ -11,6 +11,7 @@ import { SyncPanel } from '../sync/SyncPanel'
 import { DashboardTab } from './dashboard/DashboardTab'
 import type { SignatureRow } from './signatures/signature-rows'
 import { SignaturesTab } from './signatures/SignaturesTab'
+import { StaffLanguagePicker, useStaffLanguage } from './StaffLanguage'
 import { useStaffSession } from './useStaffSession'
 
 export const STAFF_TABS = ['dashboard', 'signatures', 'export', 'settings', 'audit'] as const
@@ -23,10 +24,19 @@ interface Props {
   /** Bulk actions on the signatures table's selection (certificates, export). */
   renderBulkActions?: (selected: SignatureRow[]) => ReactNode
   onLocked: () => void
+  /** Reloads the settings after the console's language was changed. */
+  onSettingsSaved: () => Promise<void>
 }
 
 /** The PIN-protected console: dashboard, signatures, export, settings and audit, with Lock always at hand. */
-export function StaffConsole({ settings, extraTabs = {}, renderBulkActions, onLocked }: Props) {
+export function StaffConsole({
+  settings,
+  extraTabs = {},
+  renderBulkActions,
+  onLocked,
+  onSettingsSaved,
+}: Props) {
+  useStaffLanguage(settings.staffLanguage)
   const { t } = useTranslation()
   const headingRef = useFocusHeading<HTMLHeadingElement>()
   const [tab, setTab] = useState<StaffTab>('dashboard')
@@ -70,6 +80,7 @@ export function StaffConsole({ settings, extraTabs = {}, renderBulkActions, onLo
             </button>
           ))}
         </div>
+        <StaffLanguagePicker value={settings.staffLanguage} onSaved={onSettingsSaved} />
         <button type="button" className="button staff__lock" onClick={lock}>
           {t('staff.console.lock')}
         </button>

@@ -4,7 +4,7 @@ import type { Capacity } from '@shared/signature'
 import { loadSignatureRecords } from '../../../db/save-signature'
 import type { KioskDB, StoredSignature } from '../../../db/schema'
 import { recordAudit } from '../audit/record-audit'
-import { chunks, JobCancelled, throwIfCancelled, type JobControl } from './jobs'
+import { chunks, runMainProcessJob, throwIfCancelled, type JobControl } from './jobs'
 
 export type CertificatesApi = Pick<
   KioskApi,
@@ -90,20 +90,18 @@ export async function createCertificates(
   },
 ): Promise<CertificatesJob> {
   const { signal, onProgress, ids } = options
-  throwIfCancelled(signal)
-  const { jobId } = await api.beginCertificates({
-    label: options.label,
-    total: ids.length,
-    ...(options.folder ? { folder: options.folder } : {}),
-    ...(options.language ? { language: options.language } : {}),
-  })
-  // Cancel reaches the writer now, not after the chunk in flight.
-  const stop = () => void api.cancelCertificates({ jobId }).catch(() => undefined)
-  signal?.addEventListener('abort', stop, { once: true })
-  try {
+  const begin = () =>
+    api.beginCertificates({
+      label: options.label,
+      total: ids.length,
+      ...(options.folder ? { folder: options.folder } : {}),
+      ...(options.language ? { language: options.language } : {}),
+    })
+  const cancel = (jobId: string) => api.cancelCertificates({ jobId })
+  // What the PDF really holds: a signature withdrawn since the selection has no page.
+  const sent: string[] = []
+  const send = async (jobId: string) => {
     onProgress?.({ phase: 'reading', done: 0, total: ids.length })
-    // What the PDF really holds: a signature withdrawn since the selection has no page.
-    const sent: string[] = []
     for (const chunk of chunks(ids, CERTIFICATES_PER_CALL)) {
       throwIfCancelled(signal)
       const records = await loadSignatureRecords(db, chunk)
@@ -112,18 +110,14 @@ export async function createCertificates(
       for (const record of records) sent.push(record.id)
       onProgress?.({ phase: 'reading', done, total: ids.length })
     }
-    throwIfCancelled(signal)
+  }
+  const finish = async (jobId: string) => {
     onProgress?.({ phase: 'writing', done: ids.length, total: ids.length })
     const result = await api.finishCertificates({ jobId })
     await recordAudit(db, 'bulk-certificates', `${result.count} certificate(s) in ${result.path}`)
     return { ...result, jobId, ids: sent }
-  } catch (error) {
-    if (signal?.aborted) throw new JobCancelled()
-    await api.cancelCertificates({ jobId }).catch(() => undefined)
-    throw error
-  } finally {
-    signal?.removeEventListener('abort', stop)
   }
+  return runMainProcessJob(signal, { begin, send, finish, cancel })
 }
 
 /** How many signatures match a filter, without loading them (for the live count). */

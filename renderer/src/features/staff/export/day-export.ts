@@ -8,7 +8,7 @@ import { loadSignatureRecords } from '../../../db/save-signature'
 import type { KioskDB } from '../../../db/schema'
 import { recordAudit } from '../audit/record-audit'
 import { dayAuditEntries, daySignatureIds, dayWithdrawals } from './export-data'
-import { chunks, JobCancelled, throwIfCancelled, type JobControl } from './jobs'
+import { chunks, runMainProcessJob, throwIfCancelled, type JobControl } from './jobs'
 
 export type ExportApi = Pick<
   KioskApi,
@@ -87,20 +87,20 @@ async function runExport(
   },
 ): Promise<ExportResult> {
   const { signal, onProgress } = job
-  throwIfCancelled(signal)
   const folder = {
     ...(job.folder ? { folder: job.folder } : {}),
     ...(job.unencrypted ? { unencrypted: true as const } : {}),
   }
-  const { jobId } = await api.beginExport(
-    job.kind === 'day'
-      ? { kind: 'day', day: job.day ?? '', ...folder }
-      : { kind: 'selection', ...folder },
-  )
-  let finishing = false
-  try {
-    const total = job.ids.length
-    let done = 0
+  const begin = () =>
+    api.beginExport(
+      job.kind === 'day'
+        ? { kind: 'day', day: job.day ?? '', ...folder }
+        : { kind: 'selection', ...folder },
+    )
+  const cancel = (jobId: string) => api.cancelExport({ jobId })
+  const total = job.ids.length
+  let done = 0
+  const send = async (jobId: string) => {
     onProgress?.({ phase: 'reading', done, total })
     for (const ids of chunks(job.ids, EXPORT_RECORDS_PER_CALL)) {
       throwIfCancelled(signal)
@@ -115,13 +115,10 @@ async function runExport(
     for (const audit of chunks(job.audit, EXPORT_LINES_PER_CALL)) {
       await api.addToExport({ jobId, audit })
     }
-    throwIfCancelled(signal)
-    onProgress?.({ phase: 'writing', done, total })
-    finishing = true
-    return await api.finishExport({ jobId })
-  } catch (error) {
-    // A failed finish has already ended the job in the main process.
-    if (!finishing) await api.cancelExport({ jobId }).catch(() => undefined)
-    throw signal?.aborted ? new JobCancelled() : error
   }
+  const finish = (jobId: string) => {
+    onProgress?.({ phase: 'writing', done, total })
+    return api.finishExport({ jobId })
+  }
+  return runMainProcessJob(signal, { begin, send, finish, cancel })
 }

@@ -14,11 +14,21 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out
 }
 
-/** The visitor's strings of one language as the page loads them (main file plus feature files), flat. */
-export function visitorStrings(language: string): Map<string, string> {
+/** Every string of one language as the page loads them (main file plus feature files), flat. */
+export function pageStrings(language: string): Map<string, string> {
   const read = (path: string) => JSON.parse(readFileSync(join(LOCALES, path), 'utf8')) as Tree
-  const all = flatten({ ...read(`${language}.json`), ...read(`keyboard/${language}.json`) })
-  for (const key of [...all.keys()]) if (key.startsWith('staff.')) all.delete(key)
+  return flatten({
+    ...read(`${language}.json`),
+    ...read(`keyboard/${language}.json`),
+    ...read(`sync/${language}.json`),
+  })
+}
+
+/** The visitor's strings of one language: the page's without the staff console's. */
+export function visitorStrings(language: string): Map<string, string> {
+  const all = pageStrings(language)
+  for (const key of [...all.keys()])
+    if (key.startsWith('staff.') || key.startsWith('sync.')) all.delete(key)
   return all
 }
 
@@ -34,10 +44,14 @@ export function certificateStrings(language: string): Map<string, string> {
  * them differently (placeholders cut out, so "Step {{current}} of {{total}}" is looked for as
  * "Step " and " of "; only parts of two words or more count).
  */
-export function englishLeftIn(text: string, language: string): string[] {
-  const own = visitorStrings(language)
+export function englishLeftIn(
+  text: string,
+  language: string,
+  strings: (language: string) => Map<string, string> = visitorStrings,
+): string[] {
+  const own = strings(language)
   const left: string[] = []
-  for (const [key, english] of visitorStrings('en')) {
+  for (const [key, english] of strings('en')) {
     if (own.get(key) === english) continue
     for (const part of english.split(/\{\{[^}]*\}\}/)) {
       const words = part.trim()

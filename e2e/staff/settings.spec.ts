@@ -204,7 +204,7 @@ test('changing the PIN: the new one unlocks, the old one is refused, and the log
   // Newest first: the unlock, the refused old PIN, the lock, the change.
   await expect(rows.nth(1)).toContainText('Console unlocked')
   await expect(rows.nth(2)).toContainText('Wrong PIN; 4 attempt(s) left')
-  await expect(rows.nth(3)).toContainText('Console locked')
+  await expect(rows.nth(3)).toContainText('Console locked with the Lock button')
   await expect(rows.nth(4)).toContainText('Staff PIN changed')
 
   // Staff-only methods answer the new session; the old PIN opens nothing.

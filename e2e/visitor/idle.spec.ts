@@ -60,6 +60,8 @@ test('the thank-you screen returns to the attract screen after its shorter idle 
   await visitor.confirm()
   await page.clock.fastForward(21_000)
   await expect(page.getByRole('alertdialog')).toBeVisible()
+  await expect(page.getByRole('alertdialog')).toContainText('Thank you! This screen closes in')
+  await expect(page.getByRole('alertdialog')).not.toContainText('cleared')
   await page.clock.fastForward(16_000)
   await expect(
     page.getByRole('heading', { level: 1, name: 'Join the #CohesionAlliance' }),

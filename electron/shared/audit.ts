@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   'staff-unlock',
   'staff-unlock-failed',
   'staff-lock',
+  // The console locked itself after the staff idle time (staff-lock: the Lock button).
+  'staff-idle-lock',
   'pin-change',
   'export',
   'withdrawal',

@@ -188,6 +188,7 @@ async function applyPage(
     // One bulk read for the page, then the page is replayed in order in memory.
     const [live, dead] = await Promise.all([db.signatures.bulkGet(ids), db.tombstones.bulkGet(ids)])
     const present = new Set(ids.filter((_, i) => live[i]))
+    const liveById = new Map(live.flatMap((row) => (row ? [[row.id, row] as const] : [])))
     const withdrawnBefore = new Set(ids.filter((_, i) => dead[i]))
     const toAdd = new Map<string, SignatureRecord>()
     const toAddPurged = new Map<string, PurgedRecord>()
@@ -210,6 +211,7 @@ async function applyPage(
         continue
       }
       const { id, certificateNo, withdrawnAt } = entry.withdrawal
+      const signedDay = (toAdd.get(id) ?? toAddPurged.get(id) ?? liveById.get(id))?.day
       if (toAdd.delete(id) || toAddPurged.delete(id) || present.delete(id)) {
         toErase.push(id)
         report.withdrawn += 1
@@ -220,6 +222,7 @@ async function applyPage(
           id,
           certificateNo,
           withdrawnAt,
+          ...(signedDay ? { signedDay } : {}),
           syncState: 'pending',
           journaledAt: withdrawnAt,
         })

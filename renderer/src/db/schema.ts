@@ -41,6 +41,12 @@ export interface Tombstone {
   id: string
   certificateNo: string
   withdrawnAt: string
+  /**
+   * The withdrawn signature's event day, so the signing day's export lists the withdrawal as well
+   * as the day it happened. Not indexed (no schema change; tombstones are few); absent on
+   * tombstones written before it was kept.
+   */
+  signedDay?: string
   syncState: SyncState
   /** When the on-disk journal recorded the withdrawal; until then it is retried at start. */
   journaledAt?: string | null

@@ -1,6 +1,5 @@
 import './pin.css'
 import { useEffect, useState } from 'react'
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { staffPinSchema } from '@shared/staff'
 import { useFocusHeading } from '../../components/useFocusHeading'
@@ -11,6 +10,7 @@ import { recordAudit } from './audit/record-audit'
 import { PinPad } from './PinPad'
 import type { Language } from '@shared/settings'
 import { useStaffLanguage } from './StaffLanguage'
+import { watchLockout } from './pin-lockout'
 
 interface Props {
   onUnlocked: () => void
@@ -31,18 +31,27 @@ export function PinScreen({ onUnlocked, onCancel, language }: Props) {
   const [pin, setPin] = useState('')
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
+  const [lockedUntil, setLockedUntil] = useState<string | null>(null)
 
   useEffect(() => {
     let cancelled = false
     void api.getStaffStatus().then((status) => {
       if (cancelled) return
       setMode({ kind: status.pinSet ? 'unlock' : 'set' })
-      if (status.lockedUntil) setMessage(lockedMessage(t, status.lockedUntil))
+      if (status.lockedUntil) setLockedUntil(status.lockedUntil)
     })
     return () => {
       cancelled = true
     }
-  }, [t])
+  }, [])
+
+  useEffect(() => {
+    if (!lockedUntil) return
+    return watchLockout(t, lockedUntil, setMessage, () => {
+      setLockedUntil(null)
+      setMessage('')
+    })
+  }, [t, lockedUntil])
 
   const submit = async () => {
     if (busy || mode.kind === 'loading') return
@@ -74,11 +83,8 @@ export function PinScreen({ onUnlocked, onCancel, language }: Props) {
             : `Wrong PIN; ${result.attemptsLeft} attempt(s) left`,
       )
       if (result.ok) return onUnlocked()
-      setMessage(
-        result.lockedUntil
-          ? lockedMessage(t, result.lockedUntil)
-          : t('staff.pin.wrong', { count: result.attemptsLeft }),
-      )
+      if (result.lockedUntil) setLockedUntil(result.lockedUntil)
+      else setMessage(t('staff.pin.wrong', { count: result.attemptsLeft }))
     } finally {
       setBusy(false)
     }
@@ -119,13 +125,4 @@ export function PinScreen({ onUnlocked, onCancel, language }: Props) {
  */
 function noteAudit(action: AuditAction, detail: string) {
   recordAudit(db, action, detail).catch(() => undefined)
-}
-
-function lockedMessage(t: TFunction, until: string): string {
-  const time = new Date(until).toLocaleTimeString([], {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  })
-  return t('staff.pin.locked', { time })
 }

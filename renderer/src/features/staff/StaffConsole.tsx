@@ -5,7 +5,7 @@ import type { PublicSettings } from '@shared/settings'
 import { useFocusHeading } from '../../components/useFocusHeading'
 import { db } from '../../db'
 import { api } from '../../lib/api'
-import { recordAudit } from './audit/record-audit'
+import { recordLock, type LockReason } from './audit/lock-audit'
 import { anyJobRunning, cancelAllJobs } from './export/job-store'
 import { SyncPanel } from '../sync/SyncPanel'
 import { DashboardTab } from './dashboard/DashboardTab'
@@ -40,13 +40,16 @@ export function StaffConsole({
   const { t } = useTranslation()
   const headingRef = useFocusHeading<HTMLHeadingElement>()
   const [tab, setTab] = useState<StaffTab>('dashboard')
-  const lock = useCallback(() => {
-    // A locked console writes nothing more: running exports and certificate PDFs stop first.
-    cancelAllJobs()
-    api.lockStaff().catch(() => undefined)
-    recordAudit(db, 'staff-lock', 'Console locked').catch(() => undefined)
-    onLocked()
-  }, [onLocked])
+  const lock = useCallback(
+    (reason: LockReason) => {
+      // A locked console writes nothing more: running exports and certificate PDFs stop first.
+      cancelAllJobs()
+      api.lockStaff().catch(() => undefined)
+      recordLock(db, reason).catch(() => undefined)
+      onLocked()
+    },
+    [onLocked],
+  )
   useStaffSession(lock, anyJobRunning)
 
   const panels: Partial<Record<StaffTab, ReactNode>> = {
@@ -81,7 +84,7 @@ export function StaffConsole({
           ))}
         </div>
         <StaffLanguagePicker value={settings.staffLanguage} onSaved={onSettingsSaved} />
-        <button type="button" className="button staff__lock" onClick={lock}>
+        <button type="button" className="button staff__lock" onClick={() => lock('manual')}>
           {t('staff.console.lock')}
         </button>
       </header>

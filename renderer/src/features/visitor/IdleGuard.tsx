@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../../components/Dialog'
 import { watchIdle } from '../../lib/idle-timer'
@@ -10,6 +11,13 @@ export const IDLE_WARNING_SECONDS = 15
 interface Props {
   idleSeconds: number
   onTimeout: () => void
+  /** On the thank-you screen the visitor has finished: the warning says goodbye. */
+  farewell?: boolean
+}
+
+/** The warning's sentence: goodbye after a signature, otherwise that the form will be cleared. */
+export function idleWarningText(t: TFunction, farewell: boolean, secondsLeft: number): string {
+  return t(farewell ? 'idle.goodbye' : 'idle.body', { count: secondsLeft })
 }
 
 /**
@@ -18,7 +26,7 @@ interface Props {
  * The wipe hangs on one timer set when the warning opens, so it happens on time even when
  * the page is busy; the visible countdown is only derived from that deadline.
  */
-export function IdleGuard({ idleSeconds, onTimeout }: Props) {
+export function IdleGuard({ idleSeconds, onTimeout, farewell = false }: Props) {
   const { t } = useTranslation()
   const [deadline, setDeadline] = useState<number | null>(null)
   const [secondsLeft, setSecondsLeft] = useState(IDLE_WARNING_SECONDS)
@@ -57,7 +65,7 @@ export function IdleGuard({ idleSeconds, onTimeout }: Props) {
       onClose={() => setDeadline(null)}
     >
       <p className="lead" aria-live="polite">
-        {t('idle.body', { count: secondsLeft })}
+        {idleWarningText(t, farewell, secondsLeft)}
       </p>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onTimeout}>

@@ -76,7 +76,12 @@ export function VisitorFlow({ settings, onExit, renderPrint }: Props) {
           printAction={renderPrint?.(saved)}
           onFinish={exit}
         />
-        <IdleGuard key="thanks" idleSeconds={settings.thankYouIdleSeconds} onTimeout={exit} />
+        <IdleGuard
+          key="thanks"
+          idleSeconds={settings.thankYouIdleSeconds}
+          onTimeout={exit}
+          farewell
+        />
       </>
     )
   }

@@ -44,17 +44,32 @@ export async function dayAuditEntries(
   )
 }
 
-/** Withdrawals made on the day (the erased record's own day is no longer known). */
+/**
+ * The day's withdrawals: those made on the day and those of signatures made on the day, so both
+ * the day it happened and the signing day's export show it. (A tombstone from before the signing
+ * day was kept only shows on the day it happened.)
+ */
 export async function dayWithdrawals(
   db: KioskDB,
   day: string,
   timeZone: string,
 ): Promise<Withdrawal[]> {
   const [from, to] = around(day)
-  const rows = await db.tombstones.where('withdrawnAt').between(from, to, true, false).toArray()
-  return rows
-    .filter((row) => dayInZone(new Date(row.withdrawnAt), timeZone) === day)
-    .map(({ id, certificateNo, withdrawnAt }) => ({ id, certificateNo, withdrawnAt }))
+  const [madeThatDay, signedThatDay] = await Promise.all([
+    db.tombstones.where('withdrawnAt').between(from, to, true, false).toArray(),
+    db.tombstones.filter((row) => row.signedDay === day).toArray(),
+  ])
+  const rows = new Map(
+    [
+      ...madeThatDay.filter((row) => dayInZone(new Date(row.withdrawnAt), timeZone) === day),
+      ...signedThatDay,
+    ].map((row) => [row.id, row]),
+  )
+  return [...rows.values()].map(({ id, certificateNo, withdrawnAt }) => ({
+    id,
+    certificateNo,
+    withdrawnAt,
+  }))
 }
 
 /** Ids of the day's live signatures. */

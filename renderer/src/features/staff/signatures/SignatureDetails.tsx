@@ -6,6 +6,7 @@ import { StrokesImage } from '../../../components/StrokesImage'
 import { db } from '../../../db'
 import { failureMessage } from '../../../lib/failure-message'
 import { ConsentEditor } from './ConsentEditor'
+import { consentWordsOrNone } from './consent-words'
 import type { SignatureRow } from './signature-rows'
 
 /** One signature in full, with the drawn signature rendered from its strokes. */
@@ -50,6 +51,7 @@ export function SignatureDetails({
     [t('review.email'), row.email],
     [t('review.country'), country ?? row.country],
     [t('review.city'), row.city],
+    [t('staff.table.col.consents'), consentWordsOrNone(t, row.consents)],
     [
       t('staff.table.col.sync'),
       `${t(`staff.table.sync.${row.syncState}`)}${row.syncNote ? ` · ${row.syncNote}` : ''}`,

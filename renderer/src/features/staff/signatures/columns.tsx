@@ -1,5 +1,6 @@
 import type { ColumnDef, RowData } from '@tanstack/react-table'
 import type { TFunction } from 'i18next'
+import { consentWords } from './consent-words'
 import { ROW_COLUMNS } from './query/row-columns'
 import type { SignatureRow } from './signature-rows'
 
@@ -127,14 +128,9 @@ export function signatureColumns(
     {
       ...ROW_COLUMNS.consents,
       header: t('staff.table.col.consents'),
-      size: 110,
+      size: 200,
       cell: ({ row }) => (
-        <span className="consent-tags">
-          {row.original.consents.newsletter && <abbr title={t('principles.newsletter')}>N</abbr>}
-          {row.original.consents.publishName && <abbr title={t('principles.publishName')}>P</abbr>}
-          {row.original.consents.localStory && <abbr title={t('principles.localStory')}>S</abbr>}
-          {row.original.consents.localEvents && <abbr title={t('principles.localEvents')}>E</abbr>}
-        </span>
+        <span className="consent-words">{consentWords(t, row.original.consents)}</span>
       ),
     },
     {

@@ -30,6 +30,7 @@ export async function withdrawSignature(
         id,
         certificateNo: record.certificateNo,
         withdrawnAt,
+        signedDay: record.day,
         syncState: 'pending',
         journaledAt: null,
       })

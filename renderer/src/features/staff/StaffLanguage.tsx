@@ -6,16 +6,11 @@ import { api } from '../../lib/api'
 import { failureMessage } from '../../lib/failure-message'
 
 /**
- * Shows the staff screens in the staff's language while they are open, and gives the visitor's
- * language back when they close (the screens never show at the same time).
+ * Shows the staff screens (PIN and console) in the staff's language. Leaving them always goes
+ * back to the attract screen, whose wipe sets the visitors' default language again.
  */
 export function useStaffLanguage(language: Language): void {
-  const { i18n } = useTranslation()
-  useEffect(() => {
-    const visitors = i18n.language
-    setLanguage(language)
-    return () => setLanguage(visitors as Language)
-  }, [language, i18n])
+  useEffect(() => setLanguage(language), [language])
 }
 
 /** The console's language picker: saved in the kiosk's settings, so it stays for the next shift. */

@@ -54,7 +54,7 @@ test.describe('encrypted day export', () => {
     const key = page.getByLabel("Organisers' public key for exports", { exact: true })
     await key.fill('age1-not-a-key')
     await page.getByRole('button', { name: 'Save settings' }).click()
-    await expect(page.getByText(/Export public key: an age public key/)).toBeVisible()
+    await expect(page.getByText(/Organisers' public key: an age public key/)).toBeVisible()
     await key.fill(recipient)
     await page.getByRole('button', { name: 'Save settings' }).click()
     await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.')

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { LANGUAGES } from '../../electron/shared/settings'
 import { expect, openKiosk, test } from '../support/fixtures'
+import { pageStrings } from '../support/locale-strings'
 import { callHost, hostValue, unlockHost } from '../support/host-api'
 import { startWebHost } from '../support/web-host'
 import { STAFF_PIN, StaffPage } from './staff-page'
@@ -45,9 +47,11 @@ test('invalid values are refused with the message next to each field, and nothin
   await field(kiosk, 'Register URL').fill('register.example.eu')
   await field(kiosk, 'Kiosk id').fill('b 3')
   await field(kiosk, 'Event name').fill('EW')
-  await kiosk.getByRole('checkbox', { name: 'English' }).uncheck()
-  await kiosk.getByRole('checkbox', { name: 'Français' }).uncheck()
-  await kiosk.getByRole('checkbox', { name: 'Deutsch' }).uncheck()
+  // Every event language off (a new kiosk offers all 24).
+  for (const language of LANGUAGES) {
+    const name = pageStrings(language).get('languageName')!
+    await kiosk.getByRole('checkbox', { name, exact: true }).uncheck()
+  }
   await kiosk.getByRole('button', { name: 'Save settings' }).click()
 
   await expect(kiosk.getByTestId('settings-status')).toHaveText(
@@ -87,6 +91,9 @@ test('a valid change is saved, used at once, audited, and kept across a host res
   page,
   host,
 }) => {
+  // An event that offers English, French and German.
+  await unlockHost(host)
+  await hostValue(host, 'updateSettings', { languages: ['en', 'fr', 'de'] })
   await openKiosk(page, host)
   const staff = await openSettings(page)
   await field(page, 'Event city').fill('Bruxelles')

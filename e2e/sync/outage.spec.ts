@@ -49,23 +49,27 @@ test('50 signatures made while the register is down all arrive once it is back, 
   })
 })
 
-test('the register fails the first 3 tries with 500: the same batch is retried and arrives once', async ({
+test('the register fails the first 2 tries with 500: the same batch is retried and arrives once', async ({
   page,
   host,
 }) => {
-  await withSyncingKiosk({ page, host }, { register: { failBatches: 3 } }, async ({ register }) => {
-    const seeded = await seedSignatures(page, 12)
+  await withSyncingKiosk(
+    { page, host }, // Two, not three: three 500s in a row split a batch (poison.spec.ts).
+    { register: { failBatches: 2 } },
+    async ({ register }) => {
+      const seeded = await seedSignatures(page, 12)
 
-    await expect.poll(() => syncStates(page), { timeout: 30_000 }).toEqual({ synced: 12 })
-    const batches = await kioskRows<KioskBatch>(page, 'batches')
-    // One batch id, sent four times: three 500s, then accepted.
-    expect(batches).toMatchObject([{ state: 'done', attempts: 4, lastError: null }])
-    await expectExactlyOnce(
-      page,
-      register,
-      seeded.map((r) => r.certificateNo),
-    )
-  })
+      await expect.poll(() => syncStates(page), { timeout: 30_000 }).toEqual({ synced: 12 })
+      const batches = await kioskRows<KioskBatch>(page, 'batches')
+      // One batch id, sent three times: two 500s, then accepted.
+      expect(batches).toMatchObject([{ state: 'done', attempts: 3, lastError: null }])
+      await expectExactlyOnce(
+        page,
+        register,
+        seeded.map((r) => r.certificateNo),
+      )
+    },
+  )
 })
 
 test('the connection drops after the register committed: the retry gets the stored answer, nothing twice', async ({

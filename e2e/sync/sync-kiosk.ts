@@ -83,6 +83,7 @@ export async function seedSignatures(
 ): Promise<SignatureRecord[]> {
   const from = options.from ?? 501
   const kioskId = options.kioskId ?? 'B01'
+  const now = new Date()
   const records = Array.from({ length: count }, (_, i) => {
     const n = from + i
     return sampleRecord(n, {
@@ -90,7 +91,9 @@ export async function seedSignatures(
       kioskId,
       certificateNo: `EWRC26-${kioskId}-${String(n).padStart(6, '0')}`,
       email: `seeded${n}.${kioskId.toLowerCase()}@example.eu`,
-      createdAt: new Date().toISOString(),
+      createdAt: now.toISOString(),
+      // The register checks the day against createdAt.
+      day: now.toISOString().slice(0, 10),
     })
   })
   const stored = records.map(({ signature, ...record }) => ({
@@ -270,8 +273,10 @@ export class FaultProxy {
   }
 
   private forward(req: IncomingMessage, res: ServerResponse, body: Buffer, target: string): void {
+    // Only batches: the kiosk's heartbeat is a POST too, and goes through untouched.
+    const isBatch = req.method === 'POST' && (req.url ?? '').startsWith('/v1/batches')
     if (
-      req.method === 'POST' &&
+      isBatch &&
       this.failBatchesContaining !== null &&
       body.toString('utf8').includes(this.failBatchesContaining)
     ) {
@@ -288,7 +293,7 @@ export class FaultProxy {
         const chunks: Buffer[] = []
         answer.on('data', (chunk: Buffer) => chunks.push(chunk))
         answer.on('end', () => {
-          if (req.method === 'POST' && this.holdBatchAnswers) {
+          if (isBatch && this.holdBatchAnswers) {
             this.markHeld(answer.statusCode ?? 0)
             return // never answered: the client dies waiting, or the proxy is closed
           }

@@ -42,6 +42,10 @@ async function typeOnKeyboard(page: Page, language: Language, text: string) {
     return true
   }
   for (const char of text) {
+    if (char === ' ') {
+      await key(t.get('keyboard.space')!).tap()
+      continue
+    }
     if (await tapIfShown(key(char))) continue
     const upper = char !== char.toLocaleLowerCase(language)
     const shift = key(t.get('keyboard.shift')!)
@@ -89,7 +93,11 @@ for (const language of LANGUAGES) {
     await expect(lastName).toHaveValue(person.lastName)
     await check('details')
 
-    const countryName = new Intl.DisplayNames([language], { type: 'region' }).of(person.country)!
+    // The browser's own name for the country (its ICU may differ from Node's).
+    const countryName = await kiosk.evaluate(
+      ([lang, code]) => new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code,
+      [language, person.country] as const,
+    )
     await kiosk.getByRole('button', { name: new RegExp(t.get('details.chooseCountry')!) }).tap()
     const dialog = kiosk.getByRole('dialog', { name: t.get('details.chooseCountry')! })
     await check('country picker')
@@ -140,6 +148,6 @@ for (const language of LANGUAGES) {
     const flat = text.replace(/\s+/g, ' ')
     expect(flat).toContain(`${person.firstName} ${person.lastName}`)
     expect(flat).toContain(cert.get('title')!)
-    expect(flat).not.toContain('Certificate of endorsement')
+    if (language !== 'en') expect(flat).not.toContain('Certificate of endorsement')
   })
 }

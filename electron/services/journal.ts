@@ -22,6 +22,7 @@ import {
 import type { Withdrawal } from '../shared/signature'
 import { LineCipher } from './journal-cipher'
 import type { Logger } from './logger'
+import { syncDir } from './private-files'
 import { SerialQueue } from '../shared/serial-queue'
 
 export const JOURNAL_FILE = 'journal.jsonl'
@@ -326,7 +327,7 @@ export class Journal {
       await handle.close()
       handle = undefined
       await rename(temp, this.file)
-      await syncFolder(dirname(this.file))
+      await syncDir(dirname(this.file))
     } catch (error) {
       await handle?.close().catch(() => undefined)
       await rm(temp, { force: true })
@@ -569,19 +570,6 @@ function wrongKey(file: string): ApiError {
     `The journal ${file} is encrypted with another kiosk key (the key was lost or replaced). ` +
       'Nothing was read from it and nothing is written to it: restore the kiosk key, then restart.',
   )
-}
-
-/** Makes a rename in a folder durable (where the OS allows opening a folder). */
-async function syncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r').catch(() => null)
-  if (!handle) return
-  try {
-    await handle.sync()
-  } catch {
-    // Some systems refuse fsync on a folder; the rename is then as durable as they make it.
-  } finally {
-    await handle.close()
-  }
 }
 
 async function endsWithNewline(handle: FileHandle, size: number): Promise<boolean> {

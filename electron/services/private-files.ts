@@ -65,7 +65,7 @@ async function narrow(path: string, mode: number): Promise<void> {
 }
 
 /** The rename itself is durable only once the folder's entry is on disk. */
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r').catch(() => null)
   if (!handle) return
   try {

@@ -8,6 +8,7 @@ import type { Access } from '../shared/api'
 import { ApiError } from '../shared/api-error'
 import { STAFF_IDLE_MS, type StaffStatus, type UnlockResult } from '../shared/staff'
 import type { SettingsStore } from './settings-store'
+import { SerialQueue } from '../shared/serial-queue'
 
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const
 const KEY_LENGTH = 32
@@ -63,7 +64,7 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
  */
 export class StaffAuth {
   private sessionUntil = 0
-  private queue: Promise<unknown> = Promise.resolve()
+  private readonly attempts = new SerialQueue()
   private readonly now: () => number
   private readonly verify: (pin: string, stored: string) => Promise<boolean>
 
@@ -89,9 +90,7 @@ export class StaffAuth {
   }
 
   unlock(pin: string): Promise<UnlockResult> {
-    const attempt = this.queue.then(() => this.attempt(pin))
-    this.queue = attempt.catch(() => undefined)
-    return attempt
+    return this.attempts.run(() => this.attempt(pin))
   }
 
   private async attempt(pin: string): Promise<UnlockResult> {

@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { z } from 'zod'
 import { KIOSK_ID } from '../../../electron/shared/register-protocol'
 import { UUID } from '../../../electron/shared/signature'
@@ -139,27 +139,15 @@ export const adminRoutes: FastifyPluginAsync<{
   app.get<{ Params: { id: string } }>(
     '/v1/admin/signatures/:id',
     { config: { access: 'organiser' } },
-    async (request, reply) => {
-      if (!UUID.test(request.params.id)) {
-        return reply.code(400).send({ error: 'Signature id must be a lowercase UUID.' })
-      }
-      const details = await signatureDetails(db, request.params.id)
-      if (!details) return reply.code(404).send({ error: `No signature ${request.params.id}.` })
-      return details
-    },
+    async (request, reply) =>
+      bySignatureId(request.params.id, reply, (id) => signatureDetails(db, id)),
   )
 
   app.post<{ Params: { id: string } }>(
     '/v1/admin/signatures/:id/withdraw',
     { config: { access: 'admin' } },
-    async (request, reply) => {
-      if (!UUID.test(request.params.id)) {
-        return reply.code(400).send({ error: 'Signature id must be a lowercase UUID.' })
-      }
-      const result = await withdrawAtCentre(db, request.params.id)
-      if (!result) return reply.code(404).send({ error: `No signature ${request.params.id}.` })
-      return result
-    },
+    async (request, reply) =>
+      bySignatureId(request.params.id, reply, (id) => withdrawAtCentre(db, id)),
   )
 
   // A child plugin: the guard's hook applies to it as to every route here.
@@ -219,4 +207,16 @@ export const adminRoutes: FastifyPluginAsync<{
         .send(`${JSON.stringify(manifest, null, 2)}\n`)
     },
   )
+}
+
+/** A route on one signature: 400 for an id that is no UUID, 404 when the register has none. */
+async function bySignatureId<T>(
+  id: string,
+  reply: FastifyReply,
+  answer: (id: string) => Promise<T | null>,
+): Promise<T | FastifyReply> {
+  if (!UUID.test(id))
+    return reply.code(400).send({ error: 'Signature id must be a lowercase UUID.' })
+  const result = await answer(id)
+  return result ?? reply.code(404).send({ error: `No signature ${id}.` })
 }

@@ -62,7 +62,7 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
 
-test('an admin logs in, sees the fleet, issues and revokes a kiosk token, exports a kiosk day the CLI verifies, prints its certificates, withdraws one and logs out', async ({
+test('an admin logs in, sees the fleet, issues and revokes a kiosk token, exports the union and a kiosk day the CLI verifies, prints its certificates, withdraws one and logs out', async ({
   page,
 }) => {
   const errors: string[] = []
@@ -108,24 +108,34 @@ test('an admin logs in, sees the fleet, issues and revokes a kiosk token, export
   await expect(page.getByText('Revoked 1 token(s) of B07')).toBeVisible()
   expect((await heartbeat(token!)).status).toBe(401)
 
-  // Export one kiosk's day through the console's links (the session cookie goes along).
+  // Export through the console's links (the session cookie goes along) and verify with the CLI:
+  // the union of both kiosks, then one kiosk's day.
+  const exportAndVerify = async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'console-export-'))
+    try {
+      for (const file of ['signatures.csv', 'signatures.json', 'audit.json', 'manifest.json']) {
+        const href = await page.getByRole('link', { name: file }).getAttribute('href')
+        const res = await page.request.get(`${register.url}${href}`)
+        expect(res.status(), await res.text()).toBe(200)
+        await writeFile(join(folder, file), await res.body())
+      }
+      const cli = ['tsx', 'electron/services/cli/index.ts', 'verify', folder]
+      return (await run('npx', cli)).stdout
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
+  }
+  const union = await exportAndVerify()
+  expect(union).toMatch(/records:\s+3\n/)
+  expect(union).toMatch(/kiosks:\s+B01, B02\n/)
+
   await page.getByRole('textbox', { name: 'Kiosk', exact: true }).fill('B01')
   await page.getByRole('textbox', { name: 'Day', exact: true }).fill('2026-10-13')
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(page.getByRole('table', { name: 'Signatures' }).getByRole('row')).toHaveCount(3)
-  const folder = await mkdtemp(join(tmpdir(), 'console-export-'))
-  try {
-    for (const file of ['signatures.csv', 'signatures.json', 'audit.json', 'manifest.json']) {
-      const href = await page.getByRole('link', { name: file }).getAttribute('href')
-      const res = await page.request.get(`${register.url}${href}`)
-      expect(res.status(), await res.text()).toBe(200)
-      await writeFile(join(folder, file), await res.body())
-    }
-    const { stdout } = await run('npx', ['tsx', 'electron/services/cli/index.ts', 'verify', folder])
-    expect(stdout).toMatch(/records:\s+2\n/)
-  } finally {
-    await rm(folder, { recursive: true, force: true })
-  }
+  const day = await exportAndVerify()
+  expect(day).toMatch(/records:\s+2\n/)
+  expect(day).toMatch(/kiosk:\s+B01\n/)
 
   // Certificates for the filter, from the register, read back.
   const pdfHref = await page.getByRole('link', { name: 'certificates.pdf' }).getAttribute('href')

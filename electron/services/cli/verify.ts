@@ -5,6 +5,7 @@ import {
   checkExportBatch,
   readExportBatch,
 } from '../export/read-batch'
+import { manifestScope } from '../export/manifest'
 import { readIdentityFile } from './identity-file'
 
 const USAGE = 'Usage: npm run cli -- verify <export-folder> [--key <identity-file>]'
@@ -37,13 +38,14 @@ export async function run(args: string[]): Promise<number> {
       ? await readExportBatch(folder, { identity })
       : await checkExportBatch(folder)
     const { counts, timeRange } = batch.manifest
+    const scope = manifestScope(batch.manifest)
     const encryptedTo =
       'encryptedTo' in batch ? batch.encryptedTo : batch.manifest.encryption.recipient
     const contentChecked = 'records' in batch
     const lines: [string, string | number][] = [
       ['event', batch.manifest.eventCode],
-      ['kiosk', batch.manifest.kioskId],
-      ['day', batch.manifest.day],
+      [scope.union ? 'kiosks' : 'kiosk', scope.kioskIds.join(', ')],
+      [scope.union ? 'days' : 'day', scope.days.join(', ')],
       ['records', counts.records],
       ['individuals', counts.individuals],
       ['organisations', counts.organisations],

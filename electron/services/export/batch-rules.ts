@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../shared/audit'
 import type { SignatureRecord, Withdrawal } from '../../shared/signature'
+import type { ManifestScope } from './manifest'
 
 /** Which kiosk day a batch is for. */
 export interface BatchIdentity {
@@ -9,38 +10,52 @@ export interface BatchIdentity {
 }
 
 /**
- * Rules a day batch obeys beyond each record's own schema, shared by the writer (to refuse bad
- * input) and the reader (to refuse a doctored folder). Returns the first problem found, or null.
+ * Rules a batch obeys beyond each record's own schema, shared by the writer (to refuse bad
+ * input) and the reader (to refuse a doctored folder): a day batch holds one kiosk's day, a
+ * union exactly the kiosks and days its manifest lists. Returns the first problem found, or null.
  */
 export function findBatchProblem(
-  identity: BatchIdentity,
+  scope: ManifestScope,
   records: readonly SignatureRecord[],
   withdrawals: readonly Withdrawal[],
 ): string | null {
-  const prefix = `${identity.eventCode}-${identity.kioskId}-`
+  const kiosks = new Set(scope.kioskIds)
+  const days = new Set(scope.days)
+  const prefixOf = (kioskId: string) => `${scope.eventCode}-${kioskId}-`
+  const kiosksSeen = new Set<string>()
+  const daysSeen = new Set<string>()
   const ids = new Set<string>()
   const certificates = new Set<string>()
   for (const record of records) {
     const which = `record ${record.certificateNo}`
-    if (record.eventCode !== identity.eventCode || record.kioskId !== identity.kioskId) {
-      return `${which} is from event ${record.eventCode}, kiosk ${record.kioskId}, not ${identity.eventCode}, ${identity.kioskId}`
+    if (record.eventCode !== scope.eventCode || !kiosks.has(record.kioskId)) {
+      return `${which} is from event ${record.eventCode}, kiosk ${record.kioskId}, not ${scope.eventCode}, ${scope.kioskIds.join(' or ')}`
     }
-    if (!record.certificateNo.startsWith(prefix)) {
-      return `${which} does not start with ${prefix}`
+    if (!record.certificateNo.startsWith(prefixOf(record.kioskId))) {
+      return `${which} does not start with ${prefixOf(record.kioskId)}`
     }
-    if (record.day !== identity.day) {
-      return `${which} is from ${record.day}, not ${identity.day}`
+    if (!days.has(record.day)) {
+      return `${which} is from ${record.day}, not ${scope.days.join(' or ')}`
     }
     if (certificates.has(record.certificateNo)) return `${which} appears twice`
     if (ids.has(record.id)) return `${which} has the same id as another record (${record.id})`
     certificates.add(record.certificateNo)
     ids.add(record.id)
+    kiosksSeen.add(record.kioskId)
+    daysSeen.add(record.day)
+  }
+  if (scope.union) {
+    const unheld = [
+      ...scope.kioskIds.filter((k) => !kiosksSeen.has(k)),
+      ...scope.days.filter((d) => !daysSeen.has(d)),
+    ]
+    if (unheld.length > 0) return `no record is from ${unheld.join(', ')}, which the manifest lists`
   }
   const withdrawn = new Set<string>()
   for (const withdrawal of withdrawals) {
     const which = `withdrawal of ${withdrawal.certificateNo}`
-    if (!withdrawal.certificateNo.startsWith(prefix)) {
-      return `${which} is not from kiosk ${identity.kioskId} at ${identity.eventCode}`
+    if (!scope.kioskIds.some((kioskId) => withdrawal.certificateNo.startsWith(prefixOf(kioskId)))) {
+      return `${which} is not from kiosk ${scope.kioskIds.join(' or ')} at ${scope.eventCode}`
     }
     if (withdrawn.has(withdrawal.id)) return `${which} appears twice`
     // A withdrawn person's data must never leave the kiosk again, not even on a USB stick.

@@ -30,12 +30,14 @@ const fileEntrySchema = z
   .object({ bytes: count, sha256: z.string().regex(/^[0-9a-f]{64}$/) })
   .strict()
 
-const manifestFields = {
+// Two halves around the scope, so that keys come out of parsing in the order the writer uses
+// (a decrypted batch must be byte for byte the plain one).
+const headFields = {
   format: z.literal(EXPORT_FORMAT),
   formatVersion: z.union(READABLE_FORMAT_VERSIONS.map((v) => z.literal(v))),
   eventCode: z.string().regex(EVENT_CODE),
-  kioskId: z.string().regex(KIOSK_ID),
-  day: z.string().regex(ISO_DAY),
+}
+const tailFields = {
   appVersion: z.string().min(1).max(50),
   counts: z
     .object({
@@ -50,46 +52,99 @@ const manifestFields = {
   timeRange: z.object({ first: z.iso.datetime(), last: z.iso.datetime() }).strict().nullable(),
 }
 
-export const plainManifestSchema = z
+/** A kiosk's day batch: one kiosk, one day. */
+const dayScope = { kioskId: z.string().regex(KIOSK_ID), day: z.string().regex(ISO_DAY) }
+
+const sortedUnique = (items: readonly string[]) =>
+  items.every((item, index) => index === 0 || items[index - 1]! < item)
+/**
+ * The register's export of a filter across kiosks and days: the kiosks and days it holds, each
+ * once and sorted (the reader checks they are exactly those of its records).
+ */
+const unionScope = {
+  kioskIds: z
+    .array(z.string().regex(KIOSK_ID))
+    .min(1)
+    .refine(sortedUnique, 'must be sorted, each once'),
+  days: z.array(z.string().regex(ISO_DAY)).min(1).refine(sortedUnique, 'must be sorted, each once'),
+}
+
+const plainFiles = z
   .object({
-    ...manifestFields,
-    files: z
-      .object({
-        [CSV_FILE]: fileEntrySchema,
-        [SIGNATURES_FILE]: fileEntrySchema,
-        [AUDIT_FILE]: fileEntrySchema,
-      })
-      .strict(),
+    [CSV_FILE]: fileEntrySchema,
+    [SIGNATURES_FILE]: fileEntrySchema,
+    [AUDIT_FILE]: fileEntrySchema,
   })
   .strict()
+
+export const dayPlainManifestSchema = z
+  .object({ ...headFields, ...dayScope, ...tailFields, files: plainFiles })
+  .strict()
+export type DayPlainManifest = z.infer<typeof dayPlainManifestSchema>
+export const unionPlainManifestSchema = z
+  .object({ ...headFields, ...unionScope, ...tailFields, files: plainFiles })
+  .strict()
+export type UnionPlainManifest = z.infer<typeof unionPlainManifestSchema>
+export const plainManifestSchema = z.union([dayPlainManifestSchema, unionPlainManifestSchema])
 export type PlainManifest = z.infer<typeof plainManifestSchema>
+
+const encryptedFields = {
+  formatVersion: z.literal(2),
+  encryption: z
+    .object({ method: z.literal('age'), recipient: z.string().regex(AGE_RECIPIENT) })
+    .strict(),
+  files: z
+    .object({
+      [encryptedName(CSV_FILE)]: fileEntrySchema,
+      [encryptedName(SIGNATURES_FILE)]: fileEntrySchema,
+      [encryptedName(AUDIT_FILE)]: fileEntrySchema,
+    })
+    .strict(),
+}
 
 /**
  * The manifest of an encrypted batch: no personal data (counts and times only), the recipient the
  * files were encrypted to, and the size and SHA-256 of the encrypted files, so a batch can be
  * checked without the key.
  */
-export const encryptedManifestSchema = z
-  .object({
-    ...manifestFields,
-    formatVersion: z.literal(2),
-    encryption: z
-      .object({ method: z.literal('age'), recipient: z.string().regex(AGE_RECIPIENT) })
-      .strict(),
-    files: z
-      .object({
-        [encryptedName(CSV_FILE)]: fileEntrySchema,
-        [encryptedName(SIGNATURES_FILE)]: fileEntrySchema,
-        [encryptedName(AUDIT_FILE)]: fileEntrySchema,
-      })
-      .strict(),
-  })
-  .strict()
+export const encryptedManifestSchema = z.union([
+  z.object({ ...headFields, ...dayScope, ...tailFields, ...encryptedFields }).strict(),
+  z.object({ ...headFields, ...unionScope, ...tailFields, ...encryptedFields }).strict(),
+])
 export type EncryptedManifest = z.infer<typeof encryptedManifestSchema>
 
 /** manifest.json: what the batch holds and the fingerprint of every other file in the folder. */
 export const exportManifestSchema = z.union([plainManifestSchema, encryptedManifestSchema])
 export type ExportManifest = z.infer<typeof exportManifestSchema>
+
+/** The kiosks and days a manifest speaks for, whichever its scope. */
+export interface ManifestScope {
+  eventCode: string
+  kioskIds: readonly string[]
+  days: readonly string[]
+  /** A union lists exactly the kiosks and days of its records; a day batch may hold none. */
+  union: boolean
+}
+
+export function manifestScope(
+  manifest: { eventCode: string } & (
+    { kioskId: string; day: string } | { kioskIds: readonly string[]; days: readonly string[] }
+  ),
+): ManifestScope {
+  return 'kioskIds' in manifest
+    ? {
+        eventCode: manifest.eventCode,
+        kioskIds: manifest.kioskIds,
+        days: manifest.days,
+        union: true,
+      }
+    : {
+        eventCode: manifest.eventCode,
+        kioskIds: [manifest.kioskId],
+        days: [manifest.day],
+        union: false,
+      }
+}
 
 /** `<event>-<kiosk>-<YYYY-MM-DD>`, the folder a day's batch lives in. */
 export function batchFolderName(eventCode: string, kioskId: string, day: string): string {

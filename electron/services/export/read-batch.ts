@@ -22,6 +22,7 @@ import {
   SIGNATURES_FILE,
   encryptedName,
   exportManifestSchema,
+  manifestScope,
   type BatchFileName,
   type EncryptedManifest,
   type ExportManifest,
@@ -265,7 +266,7 @@ function checkAgainstManifest(
       SIGNATURES_FILE,
     )
   }
-  const problem = findBatchProblem(manifest, records, withdrawals)
+  const problem = findBatchProblem(manifestScope(manifest), records, withdrawals)
   if (problem) fail(problem)
   const { individuals, organisations, timeRange } = summarise(records)
   const actual = {

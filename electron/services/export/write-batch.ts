@@ -15,7 +15,14 @@ import {
 import { writeFolderAtomically } from './atomic-folder'
 import { buildBatchFiles, encryptBatchFiles } from './batch-files'
 import { findBatchProblem, sortAudit, sortRecords, sortWithdrawals } from './batch-rules'
-import { BATCH_FILES, EVENT_CODE, KIOSK_ID, batchFolderName, type ExportManifest } from './manifest'
+import {
+  BATCH_FILES,
+  EVENT_CODE,
+  KIOSK_ID,
+  batchFolderName,
+  manifestScope,
+  type ExportManifest,
+} from './manifest'
 import { isCalendarDay } from '../../shared/time'
 
 export interface WriteDayBatchOptions {
@@ -92,7 +99,7 @@ export async function writeDayBatch(options: WriteDayBatchOptions): Promise<Writ
   const audit = options.audit.map((entry, index) =>
     parseOrReject(auditEntrySchema, entry, `audit entry ${index + 1}`),
   )
-  const problem = findBatchProblem(identity, records, withdrawals)
+  const problem = findBatchProblem(manifestScope(identity), records, withdrawals)
   if (problem) throw rejected(problem)
 
   const plain = buildBatchFiles({

@@ -77,21 +77,35 @@ async function fingerprint(chunks: AsyncIterable<Buffer>) {
   return { bytes, sha256: hash.digest('hex') }
 }
 
+/** A filter's signatures come from more than one event: one manifest cannot describe them. */
+export class MixedEventsError extends Error {
+  constructor(readonly eventCodes: readonly string[]) {
+    super(
+      `The filter holds signatures of several events (${eventCodes.join(', ')}): an export describes one event.`,
+    )
+  }
+}
+
 /**
- * manifest.json for one kiosk's day, computed by streaming the files once more (nothing kept in
- * memory). Null when that day has no signatures (the manifest would have no event code).
+ * manifest.json for a filter, computed by streaming the files once more (nothing kept in
+ * memory): a day batch's manifest for one kiosk and day, else a union's, listing the kiosks and
+ * days it holds. Null when the filter matches no signature (a manifest needs an event code).
  */
 export async function buildManifest(
   db: Queryable,
-  filter: SignatureFilter & { kiosk: string; day: string },
+  filter: SignatureFilter,
   appVersion: string,
 ): Promise<ExportManifest | null> {
-  let eventCode: string | null = null
+  const events = new Set<string>()
+  const kiosks = new Set<string>()
+  const days = new Set<string>()
   let records = 0
   let individuals = 0
   let range: { first: string; last: string } | null = null
   for await (const record of recordsOf(db, filter)) {
-    eventCode ??= record.eventCode
+    events.add(record.eventCode)
+    kiosks.add(record.kioskId)
+    days.add(record.day)
     records++
     if (record.capacity === 'individual') individuals++
     // As summarise() does for the kiosk: compare instants, keep the strings as written.
@@ -100,13 +114,18 @@ export async function buildManifest(
     else if (at < Date.parse(range.first)) range.first = record.createdAt
     else if (at > Date.parse(range.last)) range.last = record.createdAt
   }
-  if (eventCode === null) return null
+  const [eventCode, ...others] = [...events]
+  if (eventCode === undefined) return null
+  if (others.length > 0) throw new MixedEventsError([...events].sort())
+  const scope =
+    filter.kiosk && filter.day
+      ? { kioskId: filter.kiosk, day: filter.day }
+      : { kioskIds: [...kiosks].sort(), days: [...days].sort() }
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
     eventCode,
-    kioskId: filter.kiosk,
-    day: filter.day,
+    ...scope,
     appVersion,
     counts: {
       records,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -147,13 +147,44 @@ describeEachDatabase('register export', (ctx) => {
 
     const empty = await download(app, session, 'signatures.json', 'kiosk=B09')
     expect(JSON.parse(empty.body)).toEqual({ records: [], withdrawals: [] })
+
+    // The union's folder: its manifest lists the kiosks and days it holds; the CLI verifies it.
+    const folder = await mkdtemp(join(tmpdir(), 'register-union-'))
+    dirs.push(folder)
+    for (const file of ['signatures.csv', 'signatures.json', 'audit.json', 'manifest.json']) {
+      const res = await download(app, session, file, '')
+      expect(res.statusCode, res.body).toBe(200)
+      await writeFile(join(folder, file), res.rawPayload)
+    }
+    const batch = await readExportBatch(folder)
+    expect(batch.manifest).toMatchObject({
+      kioskIds: ['B01', 'B02'],
+      days: ['2026-10-13', '2026-10-14'],
+      counts: { records: 3 },
+    })
+    expect(batch.manifest).not.toHaveProperty('kioskId')
+    const { code, stdout } = await verify(folder)
+    expect(code, stdout).toBe(0)
+    expect(stdout).toMatch(/kiosks:\s+B01, B02\n/)
+    expect(stdout).toMatch(/days:\s+2026-10-13, 2026-10-14\n/)
+
+    // A manifest that claims a kiosk the files do not hold is refused.
+    const manifestPath = join(folder, 'manifest.json')
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { kioskIds: string[] }
+    manifest.kioskIds = ['B01', 'B02', 'B09']
+    await writeFile(manifestPath, JSON.stringify(manifest))
+    await expect(readExportBatch(folder)).rejects.toThrow(/no record is from B09/)
   })
 
-  it('asks for one kiosk and day before it writes a manifest, and refuses bad filters', async () => {
+  it('writes a day manifest for one kiosk and day, a union one otherwise, and refuses bad filters', async () => {
     const { app, send, session } = await setUp()
     await send('B01', [recordOf('B01', 1)])
 
-    expect((await download(app, session, 'manifest.json', 'day=2026-10-13')).statusCode).toBe(400)
+    const union = await download(app, session, 'manifest.json', 'day=2026-10-13')
+    expect(union.statusCode).toBe(200)
+    expect(JSON.parse(union.body)).toMatchObject({ kioskIds: ['B01'], days: ['2026-10-13'] })
+    const day = await download(app, session, 'manifest.json', 'kiosk=B01&day=2026-10-13')
+    expect(JSON.parse(day.body)).toMatchObject({ kioskId: 'B01', day: '2026-10-13' })
     expect(
       (await download(app, session, 'manifest.json', 'kiosk=B01&day=2026-10-15')).statusCode,
     ).toBe(404)

@@ -58,7 +58,7 @@ export const CONSOLE_HTML = `<!doctype html>
           <a id="export-csv" href="#">signatures.csv</a> ·
           <a id="export-json" href="#">signatures.json</a> ·
           <a id="export-audit" href="#">audit.json</a> ·
-          <a id="export-manifest" href="#">manifest.json</a> (one kiosk and day) ·
+          <a id="export-manifest" href="#">manifest.json</a> ·
           <a id="export-certificates" href="#">certificates.pdf</a>
         </p>
         <table aria-labelledby="search-title">

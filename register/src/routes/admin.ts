@@ -15,7 +15,14 @@ import {
 } from '../admin/signature-search'
 import { withdrawAtCentre } from '../admin/withdraw'
 import { Readable } from 'node:stream'
-import { buildManifest, csvChunks, EMPTY_AUDIT, jsonChunks } from '../admin/export-stream'
+import {
+  buildManifest,
+  csvChunks,
+  EMPTY_AUDIT,
+  jsonChunks,
+  MixedEventsError,
+} from '../admin/export-stream'
+import type { ExportManifest } from '../../../electron/services/export/manifest'
 import { signatureFilterSchema } from '../admin/signature-search'
 import type { Db } from '../db/db'
 import { certificatePdfRoutes, type RegisterCertificateSettings } from './certificates-pdf'
@@ -155,8 +162,9 @@ export const adminRoutes: FastifyPluginAsync<{
 
   app.get('/v1/admin/stats', { config: { access: 'organiser' } }, async () => readAdminStats(db))
 
-  // Export: the files of a day batch, each streamed from keyset pages (never all rows at once).
-  // Saved in one folder with manifest.json (one kiosk's day), `npm run cli -- verify` checks them.
+  // Export: the files of a batch, each streamed from keyset pages (never all rows at once). Saved
+  // in one folder with manifest.json (a day batch's for one kiosk and day, else a union's listing
+  // its kiosks and days), `npm run cli -- verify` checks them.
   const exportFile = (name: string, type: string, chunks: typeof csvChunks) =>
     app.get(
       `/v1/admin/export/${name}`,
@@ -191,16 +199,14 @@ export const adminRoutes: FastifyPluginAsync<{
       const parsed = signatureFilterSchema.safeParse(request.query)
       if (!parsed.success)
         return reply.code(400).send({ error: `Bad export: ${problems(parsed.error)}` })
-      const { kiosk, day } = parsed.data
-      if (!kiosk || !day) {
-        return reply.code(400).send({
-          error:
-            "A manifest describes one kiosk's day: give kiosk and day (the day batch format has no manifest for a union yet).",
-        })
+      let manifest: ExportManifest | null
+      try {
+        manifest = await buildManifest(db, parsed.data, version)
+      } catch (error) {
+        if (error instanceof MixedEventsError) return reply.code(409).send({ error: error.message })
+        throw error
       }
-      const manifest = await buildManifest(db, { ...parsed.data, kiosk, day }, version)
-      if (!manifest)
-        return reply.code(404).send({ error: `No signatures of kiosk ${kiosk} on ${day}.` })
+      if (!manifest) return reply.code(404).send({ error: 'No signatures match this filter.' })
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', 'attachment; filename="manifest.json"')

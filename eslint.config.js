@@ -97,13 +97,16 @@ export default tseslint.config(
         {
           group: [
             '**/electron/main/**',
-            // Nothing of the kiosk's services but the day batch format (and its reader, for tests)
-            // and the certificate renderer: one definition for kiosk and register. Gitignore rules: a parent must be let in first.
+            // Nothing of the kiosk's services but the day batch format (its encryption, and its
+            // reader, for tests), the certificate renderer and the private file modes: one
+            // definition for kiosk and register. Gitignore rules: a parent must be let in first.
             '**/electron/services/*',
             '!**/electron/services/export',
             '!**/electron/services/certificates',
+            '!**/electron/services/private-files',
             '**/electron/services/export/*',
             '!**/electron/services/export/csv',
+            '!**/electron/services/export/encryption',
             '!**/electron/services/export/manifest',
             '!**/electron/services/export/read-batch',
             '**/electron/host/**',

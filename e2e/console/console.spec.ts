@@ -110,11 +110,11 @@ test('an admin logs in, sees the fleet, issues and revokes a kiosk token, export
 
   // Export through the console's links (the session cookie goes along) and verify with the CLI:
   // the union of both kiosks, then one kiosk's day.
-  const exportAndVerify = async () => {
+  const exportAndVerify = async (links = page.locator('#exports')) => {
     const folder = await mkdtemp(join(tmpdir(), 'console-export-'))
     try {
       for (const file of ['signatures.csv', 'signatures.json', 'audit.json', 'manifest.json']) {
-        const href = await page.getByRole('link', { name: file }).getAttribute('href')
+        const href = await links.getByRole('link', { name: file, exact: true }).getAttribute('href')
         const res = await page.request.get(`${register.url}${href}`)
         expect(res.status(), await res.text()).toBe(200)
         await writeFile(join(folder, file), await res.body())
@@ -128,6 +128,12 @@ test('an admin logs in, sees the fleet, issues and revokes a kiosk token, export
   const union = await exportAndVerify()
   expect(union).toMatch(/records:\s+3\n/)
   expect(union).toMatch(/kiosks:\s+B01, B02\n/)
+
+  // The same union prepared on the register: progress, then its files, which the CLI verifies.
+  await page.getByRole('button', { name: 'Prepare export' }).click()
+  await expect(page.getByText('Export ready: 3 signatures, not encrypted.')).toBeVisible()
+  const prepared = await exportAndVerify(page.locator('#export-files'))
+  expect(prepared).toMatch(/records:\s+3\n/)
 
   await page.getByRole('textbox', { name: 'Kiosk', exact: true }).fill('B01')
   await page.getByRole('textbox', { name: 'Day', exact: true }).fill('2026-10-13')

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
 import pkg from '../../package.json' with { type: 'json' }
@@ -5,6 +8,7 @@ import { MAX_BATCH_BYTES } from '../../electron/shared/register-protocol'
 import type { BatchHooks } from './batches'
 import { isUnavailable, type Db } from './db/db'
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth'
+import { ExportJobs } from './admin/export-jobs'
 import { adminRoutes } from './routes/admin'
 import { batchRoutes, type RegisterFaults } from './routes/batches'
 import { consoleRoutes } from './routes/console'
@@ -42,6 +46,11 @@ export interface RegisterAppOptions {
   certificates?: RegisterCertificateSettings
   /** How often /v1/live/stream looks for news; default 2 s. */
   livePollMs?: number
+  /**
+   * Prepared exports: the private folder they are written to (default: a temporary one, removed
+   * at close) and the organisers' age public key they are encrypted to (plain when null).
+   */
+  exports?: { dir?: string; recipient: string | null }
 }
 
 export interface RouteEntry {
@@ -143,8 +152,19 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
   await app.register(heartbeatRoutes, { db: options.db })
   await app.register(liveRoutes, { db: options.db, pollMs: options.livePollMs ?? 2_000 })
   await app.register(consoleRoutes)
+  const exportDir = options.exports?.dir ?? (await mkdtemp(join(tmpdir(), 'register-exports-')))
+  const exports = new ExportJobs(options.db, exportDir, {
+    appVersion: options.version ?? pkg.version,
+    recipient: options.exports?.recipient ?? null,
+  })
+  await exports.init()
+  app.addHook('onClose', async () => {
+    await exports.close()
+    if (!options.exports?.dir) await rm(exportDir, { recursive: true, force: true })
+  })
   await app.register(adminRoutes, {
     db: options.db,
+    exports,
     version: options.version ?? pkg.version,
     certificates: options.certificates ?? {
       eventName: DEFAULT_SETTINGS.eventName,

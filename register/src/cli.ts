@@ -4,7 +4,9 @@
  * `npm run register -- purge --older-than-days <n> --data <dir> [--database-url <url>]`
  * `npm run register -- organiser create --name <name> [--role organiser|admin] --data <dir>`
  */
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { AGE_RECIPIENT } from '../../electron/shared/age-recipient'
 import { pino } from 'pino'
 import { describeStorage, type StorageOptions } from './db/open'
 import { purgePersonalDataIn } from './purge'
@@ -19,6 +21,7 @@ const USAGE = `Usage:
                       [--retention-days <n>|off]
                       [--event-name <text>] [--event-city <text>] [--time-zone <IANA zone>]
                       [--public-url <register's public URL, for certificate QR codes>]
+                      [--export-recipient <organisers' age public key, age1…>]
   npm run register -- token create --kiosk <id> --data <dir> [--database-url <url>]
   npm run register -- token revoke --kiosk <id> --data <dir> [--database-url <url>]
   npm run register -- purge --older-than-days <n> --data <dir> [--database-url <url>]
@@ -28,6 +31,10 @@ const USAGE = `Usage:
 Retention: --retention-days <n> (or REGISTER_RETENTION_DAYS) makes the running register remove
 the personal data of signatures registered more than n days ago, hourly; default off. purge does
 it once, now.
+
+Exports: with --export-recipient (or REGISTER_EXPORT_RECIPIENT), signatures leave the register
+only as prepared exports encrypted to that key (the console's Prepare export); make the key pair
+with \`npm run cli -- keygen\`.
 
 Storage: the embedded database in --data <dir>, or PostgreSQL when --database-url (or the
 DATABASE_URL environment variable) is given.
@@ -49,6 +56,7 @@ const OPTIONS = {
   'event-city': { type: 'string' },
   'time-zone': { type: 'string' },
   'public-url': { type: 'string' },
+  'export-recipient': { type: 'string' },
   'rate-limit': { type: 'string' },
   'retention-days': { type: 'string' },
   'older-than-days': { type: 'string' },
@@ -109,12 +117,23 @@ function retentionDays(): number | undefined {
   return Number(value)
 }
 
+/** `--export-recipient` or REGISTER_EXPORT_RECIPIENT: an age public key, or none. */
+function exportRecipient(): string | null {
+  const value = text('export-recipient') ?? (process.env.REGISTER_EXPORT_RECIPIENT || undefined)
+  if (value === undefined) return null
+  if (!AGE_RECIPIENT.test(value)) {
+    throw new UsageError(`--export-recipient must be an age public key (age1…), not "${value}".`)
+  }
+  return value
+}
+
 async function serve(): Promise<number> {
   const port = count('port', 8787) ?? 8787
   if (port > 65535) throw new UsageError(`--port ${port} is not a port number.`)
   const options = storage()
   const perMinute = count('rate-limit')
   const retention = retentionDays()
+  const recipient = exportRecipient()
   const logger = pino(
     { name: 'register', level: process.env.REGISTER_LOG_LEVEL ?? 'warn' },
     pino.destination(2),
@@ -134,12 +153,18 @@ async function serve(): Promise<number> {
     faults: { failBatches: count('fail-batches'), dropAfterCommit: count('drop-after-commit') },
     logger,
     retentionDays: retention,
+    exports: { dir: options.dataDir ? join(options.dataDir, 'exports') : undefined, recipient },
   })
   console.log(`Storage: ${describeStorage(options)}`)
   console.log(
     retention === undefined
       ? 'Retention: off (personal data is kept until withdrawn or purged).'
       : `Retention: personal data purged ${retention} days after registration.`,
+  )
+  console.log(
+    recipient
+      ? `Exports: encrypted to ${recipient}.`
+      : 'Exports: not encrypted (give --export-recipient to encrypt them).',
   )
   console.log(`Register listening on ${register.url}`)
   await new Promise<void>((resolve) => {

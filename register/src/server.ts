@@ -18,6 +18,7 @@ export interface ServerOptions extends StorageOptions {
   retentionDays?: number
   trustProxy?: boolean
   certificates?: RegisterAppOptions['certificates']
+  exports?: RegisterAppOptions['exports']
 }
 
 export interface RunningRegister {
@@ -39,6 +40,7 @@ export async function startServer(options: ServerOptions): Promise<RunningRegist
       logger: options.logger,
       trustProxy: options.trustProxy,
       certificates: options.certificates,
+      exports: options.exports,
     })
     const host = options.host ?? '127.0.0.1'
     await app.listen({ port: options.port, host })

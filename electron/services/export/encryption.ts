@@ -37,3 +37,13 @@ export function parseIdentityFile(text: string): string | null {
     .find((l) => l.startsWith('AGE-SECRET-KEY-'))
   return line ?? null
 }
+
+/** Encrypts a stream to one recipient, chunk by chunk (age's STREAM): for files of any size. */
+export async function encryptStreamTo(
+  recipient: string,
+  source: ReadableStream<Uint8Array>,
+): Promise<ReadableStream<Uint8Array>> {
+  const encrypter = new Encrypter()
+  encrypter.addRecipient(recipient)
+  return encrypter.encrypt(source)
+}

@@ -61,6 +61,12 @@ export const CONSOLE_HTML = `<!doctype html>
           <a id="export-manifest" href="#">manifest.json</a> ·
           <a id="export-certificates" href="#">certificates.pdf</a>
         </p>
+        <p>
+          <button id="prepare-export" type="button">Prepare export</button>
+          <button id="cancel-export" type="button" hidden>Cancel export</button>
+        </p>
+        <p id="export-progress" role="status"></p>
+        <p id="export-files" hidden>Prepared export (save the files into one folder; <code>npm run cli -- verify</code> checks it): <span id="export-file-links"></span></p>
         <table aria-labelledby="search-title">
           <thead><tr><th scope="col">Certificate</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Country</th><th scope="col">Day</th><th scope="col">Kiosk</th><th scope="col">Actions</th></tr></thead>
           <tbody id="signatures"></tbody>
@@ -142,7 +148,50 @@ function filterQuery() {
   return params
 }
 
+let exportJob = null
+const count = (n) => new Intl.NumberFormat('en').format(n)
+
+function exportProgress(job) {
+  if (job.state === 'running') return 'Writing ' + count(job.written) + ' of ' + count(job.total) + ' signatures…'
+  if (job.state === 'done') return 'Export ready: ' + count(job.written) + ' signatures' + (job.encrypted ? ", encrypted to the organisers' key." : ', not encrypted.')
+  if (job.state === 'empty') return 'No signatures match this filter: nothing to export.'
+  if (job.state === 'cancelled') return 'Export cancelled; its files are deleted.'
+  return 'The export failed: ' + job.error
+}
+
+async function prepareExport() {
+  $('export-files').hidden = true
+  $('prepare-export').disabled = true
+  $('export-progress').textContent = 'Starting the export…'
+  try {
+    let job = await api('POST', '/v1/admin/exports', Object.fromEntries(filterQuery()))
+    exportJob = job.id
+    $('cancel-export').hidden = false
+    while (job.state === 'running') {
+      $('export-progress').textContent = exportProgress(job)
+      await new Promise((done) => setTimeout(done, 500))
+      job = await api('GET', '/v1/admin/exports/' + job.id)
+    }
+    $('export-progress').textContent = exportProgress(job)
+    const links = job.files.map((file) => {
+      const a = document.createElement('a')
+      a.href = '/v1/admin/exports/' + job.id + '/' + file
+      a.setAttribute('download', file)
+      a.textContent = file
+      return a
+    })
+    $('export-file-links').replaceChildren(...links.flatMap((a, i) => (i ? [' · ', a] : [a])))
+    $('export-files').hidden = links.length === 0
+  } finally {
+    exportJob = null
+    $('cancel-export').hidden = true
+    $('prepare-export').disabled = false
+  }
+}
+
 function updateExportLinks() {
+  // A register that encrypts its exports serves them only through Prepare export.
+  for (const id of ['export-csv', 'export-json', 'export-audit', 'export-manifest']) $(id).hidden = Boolean(session && session.exportsEncrypted)
   const q = filterQuery().toString()
   for (const [id, file] of [['export-csv', 'signatures.csv'], ['export-json', 'signatures.json'], ['export-audit', 'audit.json'], ['export-manifest', 'manifest.json'], ['export-certificates', 'certificates.pdf']]) {
     const path = file === 'certificates.pdf' ? '/v1/admin/' : '/v1/admin/export/'
@@ -297,6 +346,10 @@ $('revoke-tokens').addEventListener('click', () => {
   kioskTokens('DELETE').catch((error) => { $('token-out').textContent = error.message })
 })
 $('next-page').addEventListener('click', () => search(true).catch(report))
+$('prepare-export').addEventListener('click', () => prepareExport().catch(report))
+$('cancel-export').addEventListener('click', () => {
+  if (exportJob) api('DELETE', '/v1/admin/exports/' + exportJob).catch(report)
+})
 updateExportLinks()
 api('GET', '/v1/admin/session').then((answer) => { session = answer; return showApp() }).catch(showLogin)
 `

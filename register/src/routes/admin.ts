@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie'
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { KIOSK_ID } from '../../../electron/shared/register-protocol'
 import { UUID } from '../../../electron/shared/signature'
@@ -26,6 +26,8 @@ import type { ExportManifest } from '../../../electron/services/export/manifest'
 import { signatureFilterSchema } from '../admin/signature-search'
 import type { Db } from '../db/db'
 import { certificatePdfRoutes, type RegisterCertificateSettings } from './certificates-pdf'
+import { exportJobRoutes } from './export-jobs'
+import type { ExportJobs } from '../admin/export-jobs'
 import { createToken, revokeTokens } from '../tokens'
 
 const loginSchema = z.object({
@@ -48,7 +50,8 @@ export const adminRoutes: FastifyPluginAsync<{
   db: Db
   version: string
   certificates: RegisterCertificateSettings
-}> = async (app, { db, version, certificates }) => {
+  exports: ExportJobs
+}> = async (app, { db, version, certificates, exports }) => {
   await app.register(cookie)
   app.addHook('onRequest', adminGuard(db))
   app.addHook('onSend', async (_request, reply) => {
@@ -85,13 +88,13 @@ export const adminRoutes: FastifyPluginAsync<{
           secure: request.protocol === 'https',
           expires: outcome.expiresAt,
         })
-        .send({ name, role, csrfToken })
+        .send({ name, role, csrfToken, exportsEncrypted: exports.encrypts })
     },
   )
 
   app.get('/v1/admin/session', { config: { access: 'organiser' } }, async (request) => {
     const { name, role, csrfToken } = sessionOf(request)
-    return { name, role, csrfToken }
+    return { name, role, csrfToken, exportsEncrypted: exports.encrypts }
   })
 
   app.post('/v1/admin/logout', { config: { access: 'organiser' } }, async (request, reply) => {
@@ -159,6 +162,17 @@ export const adminRoutes: FastifyPluginAsync<{
 
   // A child plugin: the guard's hook applies to it as to every route here.
   await app.register(certificatePdfRoutes, { db, settings: certificates })
+  await app.register(exportJobRoutes, { jobs: exports })
+
+  // A register that encrypts its exports lets signatures out only through a prepared export.
+  const refusedWhenEncrypting = async (_request: FastifyRequest, reply: FastifyReply) => {
+    if (exports.encrypts) {
+      return reply.code(409).send({
+        error:
+          "This register encrypts its exports to the organisers' key: prepare one with POST /v1/admin/exports (the console's Prepare export).",
+      })
+    }
+  }
 
   app.get('/v1/admin/stats', { config: { access: 'organiser' } }, async () => readAdminStats(db))
 
@@ -168,7 +182,7 @@ export const adminRoutes: FastifyPluginAsync<{
   const exportFile = (name: string, type: string, chunks: typeof csvChunks) =>
     app.get(
       `/v1/admin/export/${name}`,
-      { config: { access: 'organiser' } },
+      { config: { access: 'organiser' }, preHandler: refusedWhenEncrypting },
       async (request, reply) => {
         const parsed = signatureFilterSchema.safeParse(request.query)
         if (!parsed.success)
@@ -194,7 +208,7 @@ export const adminRoutes: FastifyPluginAsync<{
 
   app.get(
     '/v1/admin/export/manifest.json',
-    { config: { access: 'organiser' } },
+    { config: { access: 'organiser' }, preHandler: refusedWhenEncrypting },
     async (request, reply) => {
       const parsed = signatureFilterSchema.safeParse(request.query)
       if (!parsed.success)

@@ -143,17 +143,33 @@ test('an admin logs in, sees the fleet, issues and revokes a kiosk token, export
   expect(day).toMatch(/records:\s+2\n/)
   expect(day).toMatch(/kiosk:\s+B01\n/)
 
-  // Certificates for the filter, from the register, read back.
-  const pdfHref = await page.getByRole('link', { name: 'certificates.pdf' }).getAttribute('href')
-  const pdf = await page.request.get(`${register.url}${pdfHref}`)
-  expect(pdf.headers()['x-certificates-total']).toBe('2')
+  // Certificates for the filter, from the register, read back: streamed, and prepared with progress.
+  const pdfHref = await page
+    .locator('#exports')
+    .getByRole('link', { name: 'certificates.pdf' })
+    .getAttribute('href')
+  const streamed = await page.request.get(`${register.url}${pdfHref}`)
+  expect(streamed.headers()['x-certificates-total']).toBe('2')
+  await page.getByRole('button', { name: 'Prepare certificates' }).click()
+  await expect(page.getByText('Certificates ready: 2 certificates.')).toBeVisible()
+  const preparedHref = await page
+    .locator('#export-files')
+    .getByRole('link', { name: 'certificates.pdf' })
+    .getAttribute('href')
+  const preparedPdf = await page.request.get(`${register.url}${preparedHref}`)
+  expect(preparedPdf.status()).toBe(200)
   const pdfDir = await mkdtemp(join(tmpdir(), 'console-pdf-'))
   try {
-    await writeFile(join(pdfDir, 'c.pdf'), await pdf.body())
-    const { stdout: text } = await run('pdftotext', [join(pdfDir, 'c.pdf'), '-'])
-    expect(text).toContain('B01-Person-1')
-    expect(text).toContain('B01-Person-2')
-    expect(text).not.toContain('B02-Person-1')
+    for (const [name, pdf] of [
+      ['streamed.pdf', streamed],
+      ['prepared.pdf', preparedPdf],
+    ] as const) {
+      await writeFile(join(pdfDir, name), await pdf.body())
+      const { stdout: text } = await run('pdftotext', [join(pdfDir, name), '-'])
+      expect(text).toContain('B01-Person-1')
+      expect(text).toContain('B01-Person-2')
+      expect(text).not.toContain('B02-Person-1')
+    }
   } finally {
     await rm(pdfDir, { recursive: true, force: true })
   }

@@ -4,6 +4,7 @@ import { rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
+import { PRIVATE_FILE_MODE } from '../private-files'
 
 /** Where a bulk PDF goes, and how to make it final or make it vanish. */
 export interface Output {
@@ -23,7 +24,8 @@ export function fileOutput(destination: string): Output {
     dirname(destination),
     `.${basename(destination)}.${process.pid}-${randomUUID().slice(0, 8)}.part`,
   )
-  const stream = createWriteStream(temp, { flags: 'wx' })
+  // Certificates carry names: private from the first byte.
+  const stream = createWriteStream(temp, { flags: 'wx', mode: PRIVATE_FILE_MODE })
   // Errors surface through commit() or the writer's checks; never as an unhandled event.
   stream.on('error', () => undefined)
   return {

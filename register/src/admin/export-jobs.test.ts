@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process'
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, afterEach, expect, it } from 'vitest'
 import { generateKeyPair } from '../../../electron/services/export/encryption'
@@ -14,6 +16,7 @@ import { createToken } from '../tokens'
 import type { ExportJobStatus } from './export-jobs'
 import { createOrganiser } from './organisers'
 
+const run = promisify(execFile)
 const apps: FastifyInstance[] = []
 const dirs: string[] = []
 afterEach(async () => {
@@ -64,10 +67,15 @@ describeEachDatabase('register prepared exports', (ctx) => {
     return { app, session, exportDir }
   }
 
-  async function prepare(app: FastifyInstance, session: ConsoleSession, filter: object) {
+  async function prepare(
+    app: FastifyInstance,
+    session: ConsoleSession,
+    filter: object,
+    url = '/v1/admin/exports',
+  ) {
     const started = await app.inject({
       method: 'POST',
-      url: '/v1/admin/exports',
+      url,
       headers: asSession(session),
       payload: filter,
     })
@@ -170,6 +178,29 @@ describeEachDatabase('register prepared exports', (ctx) => {
       headers: asSession(session),
     })
     expect(gone.statusCode).toBe(404)
+  })
+
+  it('prepares the certificates of a filter as one PDF, with progress', async () => {
+    const { app, session } = await setUp(null)
+    const status = await prepare(app, session, { kiosk: 'B02' }, '/v1/admin/certificates')
+    expect(status).toMatchObject({
+      state: 'done',
+      written: 2,
+      total: 2,
+      files: ['certificates.pdf'],
+    })
+    const pdf = await app.inject({
+      method: 'GET',
+      url: `/v1/admin/exports/${status.id}/certificates.pdf`,
+      headers: asSession(session),
+    })
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    const folder = await newDir('register-job-pdf-')
+    await writeFile(join(folder, 'c.pdf'), pdf.rawPayload)
+    const { stdout } = await run('pdftotext', [join(folder, 'c.pdf'), '-'])
+    expect(stdout).toContain('EWRC26-B02-000001')
+    expect(stdout).toContain('EWRC26-B02-000002')
+    expect(stdout).not.toContain('EWRC26-B01')
   })
 
   it('answers 400 for a bad filter, 404 for a bad id or file, and says when nothing matched', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { MANIFEST_FILE } from '../../../electron/services/export/manifest'
 import { ensurePrivateDir, PRIVATE_DIR_MODE } from '../../../electron/services/private-files'
 import type { Queryable } from '../db/db'
 import { MixedEventsError } from './export-stream'
@@ -22,6 +23,13 @@ export interface ExportJobStatus {
   error: string | null
 }
 
+/** What a job's work gets: its folder, its cancel signal, and where to report progress. */
+export interface JobWork {
+  folder: string
+  signal: AbortSignal
+  progress: (written: number) => void
+}
+
 interface Job {
   status: ExportJobStatus
   organiserId: number
@@ -31,10 +39,10 @@ interface Job {
 }
 
 /**
- * Exports prepared on the register's disk: each one walks the filter's signatures once into a
- * private folder (encrypted to the organisers' key when set), reports progress, can be
- * cancelled, and is downloaded file by file, each file the same bytes its manifest fingerprints.
- * A job belongs to the organiser who started it.
+ * Downloads prepared on the register's disk: an export walks the filter's signatures once into a
+ * private folder (encrypted to the organisers' key when set), bulk certificates render into one
+ * PDF there. Each job reports progress, can be cancelled, and is downloaded file by file, each
+ * file the same bytes its manifest fingerprints. A job belongs to the organiser who started it.
  */
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>()
@@ -61,45 +69,63 @@ export class ExportJobs {
     }
   }
 
-  async start(filter: SignatureFilter, organiserId: number): Promise<ExportJobStatus> {
-    const id = randomUUID()
-    const folder = join(this.root, id)
-    await mkdir(folder, { mode: PRIVATE_DIR_MODE })
+  /** Starts the export of a filter's signatures (a day batch's folder, or a union's). */
+  async startExport(filter: SignatureFilter, organiserId: number): Promise<ExportJobStatus> {
+    return this.start(organiserId, await this.countOf(filter), this.encrypts, async (job) => {
+      const manifest = await writeExportFolder(this.db, filter, job.folder, {
+        appVersion: this.options.appVersion,
+        recipient: this.options.recipient,
+        signal: job.signal,
+        onProgress: job.progress,
+      })
+      return manifest ? [...Object.keys(manifest.files), MANIFEST_FILE] : null
+    })
+  }
+
+  /** How many live signatures a filter holds now. */
+  async countOf(filter: SignatureFilter): Promise<number> {
     const { where, params } = whereFor(filter)
     const [row] = await this.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM signatures WHERE ${where}`,
       params,
     )
+    return row?.n ?? 0
+  }
+
+  /**
+   * Starts a job that writes files into its own private folder and answers their names (null:
+   * nothing to write). Its progress is the count it reports of `total`.
+   */
+  async start(
+    organiserId: number,
+    total: number,
+    encrypted: boolean,
+    work: (job: JobWork) => Promise<string[] | null>,
+  ): Promise<ExportJobStatus> {
+    const id = randomUUID()
+    const folder = join(this.root, id)
+    await mkdir(folder, { mode: PRIVATE_DIR_MODE })
     const job: Job = {
-      status: {
-        id,
-        state: 'running',
-        written: 0,
-        total: row?.n ?? 0,
-        encrypted: this.encrypts,
-        files: [],
-        error: null,
-      },
+      status: { id, state: 'running', written: 0, total, encrypted, files: [], error: null },
       organiserId,
       folder,
       abort: new AbortController(),
       finishedAt: null,
     }
     this.jobs.set(id, job)
-    void this.run(job, filter)
+    void this.run(job, work)
     return { ...job.status }
   }
 
-  private async run(job: Job, filter: SignatureFilter): Promise<void> {
+  private async run(job: Job, work: (job: JobWork) => Promise<string[] | null>): Promise<void> {
     try {
-      const manifest = await writeExportFolder(this.db, filter, job.folder, {
-        appVersion: this.options.appVersion,
-        recipient: this.options.recipient,
+      const files = await work({
+        folder: job.folder,
         signal: job.abort.signal,
-        onProgress: (written) => (job.status.written = written),
+        progress: (written) => (job.status.written = written),
       })
-      if (manifest) {
-        job.status.files = [...Object.keys(manifest.files), 'manifest.json']
+      if (files) {
+        job.status.files = files
         job.status.state = 'done'
       } else {
         job.status.state = 'empty'
@@ -111,8 +137,8 @@ export class ExportJobs {
       else {
         job.status.state = 'failed'
         job.status.error =
-          error instanceof MixedEventsError ? error.message : 'The export could not be written.'
-        if (!(error instanceof MixedEventsError)) console.error('Export failed', error)
+          error instanceof MixedEventsError ? error.message : 'The files could not be written.'
+        if (!(error instanceof MixedEventsError)) console.error('Prepared download failed', error)
       }
     } finally {
       job.finishedAt = this.now()

@@ -63,10 +63,11 @@ export const CONSOLE_HTML = `<!doctype html>
         </p>
         <p>
           <button id="prepare-export" type="button">Prepare export</button>
-          <button id="cancel-export" type="button" hidden>Cancel export</button>
+          <button id="prepare-certificates" type="button">Prepare certificates</button>
+          <button id="cancel-export" type="button" hidden>Cancel</button>
         </p>
         <p id="export-progress" role="status"></p>
-        <p id="export-files" hidden>Prepared export (save the files into one folder; <code>npm run cli -- verify</code> checks it): <span id="export-file-links"></span></p>
+        <p id="export-files" hidden>Prepared files (save an export's files into one folder; <code>npm run cli -- verify</code> checks it): <span id="export-file-links"></span></p>
         <table aria-labelledby="search-title">
           <thead><tr><th scope="col">Certificate</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Country</th><th scope="col">Day</th><th scope="col">Kiosk</th><th scope="col">Actions</th></tr></thead>
           <tbody id="signatures"></tbody>
@@ -150,29 +151,34 @@ function filterQuery() {
 
 let exportJob = null
 const count = (n) => new Intl.NumberFormat('en').format(n)
-
-function exportProgress(job) {
-  if (job.state === 'running') return 'Writing ' + count(job.written) + ' of ' + count(job.total) + ' signatures…'
-  if (job.state === 'done') return 'Export ready: ' + count(job.written) + ' signatures' + (job.encrypted ? ", encrypted to the organisers' key." : ', not encrypted.')
-  if (job.state === 'empty') return 'No signatures match this filter: nothing to export.'
-  if (job.state === 'cancelled') return 'Export cancelled; its files are deleted.'
-  return 'The export failed: ' + job.error
+const JOBS = {
+  export: { path: '/v1/admin/exports', noun: 'signatures', ready: 'Export ready' },
+  certificates: { path: '/v1/admin/certificates', noun: 'certificates', ready: 'Certificates ready' },
 }
 
-async function prepareExport() {
+function jobProgress(kind, job) {
+  const { noun, ready } = JOBS[kind]
+  if (job.state === 'running') return 'Writing ' + count(job.written) + ' of ' + count(job.total) + ' ' + noun + '…'
+  if (job.state === 'done') return ready + ': ' + count(job.written) + ' ' + noun + (kind !== 'export' ? '.' : job.encrypted ? ", encrypted to the organisers' key." : ', not encrypted.')
+  if (job.state === 'empty') return 'No signatures match this filter: nothing to write.'
+  if (job.state === 'cancelled') return 'Cancelled; its files are deleted.'
+  return 'Failed: ' + job.error
+}
+
+async function prepare(kind) {
   $('export-files').hidden = true
-  $('prepare-export').disabled = true
-  $('export-progress').textContent = 'Starting the export…'
+  $('prepare-export').disabled = $('prepare-certificates').disabled = true
+  $('export-progress').textContent = 'Starting…'
   try {
-    let job = await api('POST', '/v1/admin/exports', Object.fromEntries(filterQuery()))
+    let job = await api('POST', JOBS[kind].path, Object.fromEntries(filterQuery()))
     exportJob = job.id
     $('cancel-export').hidden = false
     while (job.state === 'running') {
-      $('export-progress').textContent = exportProgress(job)
+      $('export-progress').textContent = jobProgress(kind, job)
       await new Promise((done) => setTimeout(done, 500))
       job = await api('GET', '/v1/admin/exports/' + job.id)
     }
-    $('export-progress').textContent = exportProgress(job)
+    $('export-progress').textContent = jobProgress(kind, job)
     const links = job.files.map((file) => {
       const a = document.createElement('a')
       a.href = '/v1/admin/exports/' + job.id + '/' + file
@@ -185,7 +191,7 @@ async function prepareExport() {
   } finally {
     exportJob = null
     $('cancel-export').hidden = true
-    $('prepare-export').disabled = false
+    $('prepare-export').disabled = $('prepare-certificates').disabled = false
   }
 }
 
@@ -346,7 +352,8 @@ $('revoke-tokens').addEventListener('click', () => {
   kioskTokens('DELETE').catch((error) => { $('token-out').textContent = error.message })
 })
 $('next-page').addEventListener('click', () => search(true).catch(report))
-$('prepare-export').addEventListener('click', () => prepareExport().catch(report))
+$('prepare-export').addEventListener('click', () => prepare('export').catch(report))
+$('prepare-certificates').addEventListener('click', () => prepare('certificates').catch(report))
 $('cancel-export').addEventListener('click', () => {
   if (exportJob) api('DELETE', '/v1/admin/exports/' + exportJob).catch(report)
 })

@@ -161,7 +161,7 @@ export const adminRoutes: FastifyPluginAsync<{
   )
 
   // A child plugin: the guard's hook applies to it as to every route here.
-  await app.register(certificatePdfRoutes, { db, settings: certificates })
+  await app.register(certificatePdfRoutes, { db, settings: certificates, jobs: exports })
   await app.register(exportJobRoutes, { jobs: exports })
 
   // A register that encrypts its exports lets signatures out only through a prepared export.

@@ -15,12 +15,14 @@ const fileParams = jobParams.extend({
     'signatures.json.age',
     'audit.json.age',
     'manifest.json',
+    'certificates.pdf',
   ]),
 })
 const CONTENT_TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   age: 'application/octet-stream',
+  pdf: 'application/pdf',
 }
 const problems = (error: z.ZodError) => error.issues.map((issue) => issue.message).join('; ')
 
@@ -34,7 +36,7 @@ export const exportJobRoutes: FastifyPluginAsync<{ jobs: ExportJobs }> = async (
     const parsed = signatureFilterSchema.safeParse(request.body ?? {})
     if (!parsed.success)
       return reply.code(400).send({ error: `Bad export: ${problems(parsed.error)}` })
-    const status = await jobs.start(parsed.data, sessionOf(request).organiserId)
+    const status = await jobs.startExport(parsed.data, sessionOf(request).organiserId)
     return reply.code(202).send(status)
   })
 

@@ -124,6 +124,24 @@ describe('BulkCertificateDesk', () => {
     expect(await readdir(exportsDir)).toEqual([])
   })
 
+  it('Cancel while streaming stops the browser download at once and leaves no file', async () => {
+    const { certificates, exportsDir } = await desk()
+    const { jobId, downloadUrl } = await certificates.begin({
+      label: 'cancelled',
+      total: 23,
+      download: true,
+    })
+    const copy = collector()
+    await certificates.take(downloadUrl!.slice(DOWNLOAD_PATH_PREFIX.length))!.send(copy.stream)
+    await certificates.add(jobId, RECORDS.slice(0, 10))
+    await vi.waitFor(() => expect(copy.size()).toBeGreaterThan(0))
+    await certificates.cancel(jobId)
+    // Destroyed, not ended: the browser sees a failed download, never a PDF that looks whole.
+    expect(copy.stream.destroyed).toBe(true)
+    expect(copy.stream.writableFinished).toBe(false)
+    expect(await readdir(exportsDir)).toEqual([])
+  })
+
   it('a job without a download answers no URL; a download URL works once', async () => {
     const { certificates } = await desk()
     const plain = await certificates.begin({ label: 'plain', total: 1 })

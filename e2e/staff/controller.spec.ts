@@ -3,6 +3,7 @@
  * on-screen keyboard, and a visitor reads it in the notice in their own language (French here).
  */
 import type { Locator, Page } from '@playwright/test'
+import { seriousViolations } from '../support/axe'
 import { expect, test } from '../support/fixtures'
 import { hostValue } from '../support/host-api'
 import { pageStrings } from '../support/locale-strings'
@@ -131,12 +132,13 @@ for (const viewport of [
       await expect(kiosk.getByRole('checkbox', { name: LABELS.fr.endorse })).toBeVisible()
       await kiosk.getByRole('button', { name: fr.get('principles.privacy')! }).tap()
       const notice = kiosk.getByRole('dialog', { name: fr.get('privacy.title')! })
-      const controller = notice.getByLabel(fr.get('privacy.controllerLabel')!, { exact: true })
+      const controller = notice.getByRole('group', { name: fr.get('privacy.controllerLabel')! })
       await expect(controller).toContainText(
         `Le responsable du traitement de vos données personnelles est ${CONTROLLER.name}.`,
       )
       await expect(controller).toContainText(`Adresse : ${CONTROLLER.address}`)
       await expect(controller).toContainText(`Courriel : ${CONTROLLER.email}`)
+      expect(await seriousViolations(kiosk)).toEqual([])
       await expect(kiosk.locator('html')).toHaveAttribute('lang', 'fr')
       await kiosk.screenshot({
         path: testInfo.outputPath(`controller-notice-${viewport.width}x${viewport.height}.png`),

@@ -16,7 +16,7 @@ export function ControllerDetails({ controller }: { controller: ControllerSettin
   const { controllerName, controllerAddress, controllerEmail, dpoContact } = controller
   if (!controllerName) return null
   return (
-    <address className="privacy__controller" aria-label={t('privacy.controllerLabel')}>
+    <address className="privacy__controller" role="group" aria-label={t('privacy.controllerLabel')}>
       <p>{t('privacy.controller', { name: controllerName })}</p>
       {controllerAddress && <p>{t('privacy.controllerAddress', { address: controllerAddress })}</p>}
       {controllerEmail && <p>{t('privacy.controllerEmail', { email: controllerEmail })}</p>}

@@ -47,7 +47,13 @@ const services = await openKioskServices({ dataDir, runtime: 'web', log, exports
     process.exit(3)
   },
 )
-const host = await startHost({ api: services.api, rendererDir, log, port })
+const host = await startHost({
+  api: services.api,
+  downloads: services.downloads,
+  rendererDir,
+  log,
+  port,
+})
 
 console.log(`Cohesion Kiosk web host ready: ${host.url}`)
 console.log(`Data folder: ${dataDir}`)

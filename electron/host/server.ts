@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { ApiError, type ApiErrorReason, type ApiErrorCode } from '../shared/api-error'
 import { toWire } from '../shared/wire'
+import { DOWNLOAD_PATH_PREFIX } from '../shared/bulk-certificates'
+import type { DownloadSource } from '../services/bulk-certificate-desk'
 import { dispatch, type ServedApi } from '../services/dispatch'
 import type { Logger } from '../services/logger'
 import { readStaticFile } from './static-files'
@@ -17,6 +19,8 @@ export const SESSION_PATH = '/session'
 
 export interface HostOptions {
   api: ServedApi
+  /** One-time downloads (bulk certificate PDFs) served at `DOWNLOAD_PATH_PREFIX<token>`. */
+  downloads?: DownloadSource
   /** The built renderer (index.html and assets). */
   rendererDir: string
   log: Logger
@@ -95,6 +99,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (path === SESSION_PATH) return exchangeCode(req, res)
     if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length))
+    if (path.startsWith(DOWNLOAD_PATH_PREFIX)) {
+      return serveDownload(req, res, path.slice(DOWNLOAD_PATH_PREFIX.length))
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
     }
@@ -161,6 +168,35 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const result = await dispatch(options.api, method, input, options.log)
     const status = result.ok ? 200 : result.error.code === 'unknown-method' ? 404 : 200
     sendJson(res, status, result)
+  }
+
+  /**
+   * A bulk PDF as the browser's download: chunked, straight from the writer (or the file), never
+   * whole in memory. The token, handed to the kiosk page by a staff method, is the only key, as a
+   * download cannot carry the secret header; it works once.
+   */
+  async function serveDownload(req: IncomingMessage, res: ServerResponse, token: string) {
+    if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET')
+    const download = options.downloads?.take(token)
+    if (!download) {
+      return send(
+        res,
+        404,
+        'text/plain; charset=utf-8',
+        'This download is unknown, used or expired',
+      )
+    }
+    securityHeaders(res)
+    res.statusCode = 200
+    res.setHeader('Content-Type', 'application/pdf')
+    res.setHeader('Content-Disposition', `attachment; filename="${download.fileName}"`)
+    try {
+      await download.send(res)
+    } catch (error) {
+      options.log.warn({ err: error }, 'download failed')
+      if (!res.headersSent) send(res, 410, 'text/plain; charset=utf-8', 'The PDF is gone')
+      else res.destroy()
+    }
   }
 
   return {

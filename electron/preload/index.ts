@@ -39,7 +39,7 @@ const kiosk = {
   addCertificates: call('addCertificates'),
   finishCertificates: call('finishCertificates'),
   cancelCertificates: call('cancelCertificates'),
-  readCertificates: call('readCertificates'),
+  downloadCertificates: call('downloadCertificates'),
   printCertificates: call('printCertificates'),
 } satisfies KioskBridge
 

@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { Writable } from 'node:stream'
+import { DOWNLOAD_PATH_PREFIX } from '../shared/bulk-certificates'
 import { sampleSignatures } from '../shared/testing/sample-signatures'
 import { BulkCertificateDesk } from './bulk-certificate-desk'
 import { pdfInfo, pdfText } from './certificates/testing/poppler'
@@ -29,6 +31,23 @@ async function desk(idleMs?: number) {
   }
 }
 
+/** A stand-in for the browser's download: keeps what arrives, and when. */
+function collector(options: { failAfterBytes?: number } = {}) {
+  const chunks: Buffer[] = []
+  let size = 0
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk)
+      size += chunk.length
+      if (options.failAfterBytes !== undefined && size > options.failAfterBytes) {
+        stream.destroy()
+      }
+      done()
+    },
+  })
+  return { stream, bytes: () => Buffer.concat(chunks), size: () => size }
+}
+
 const RECORDS = sampleSignatures({ count: 23, seed: 11, firstDay: '2026-10-13', languages: ['en'] })
 
 describe('BulkCertificateDesk', () => {
@@ -42,7 +61,7 @@ describe('BulkCertificateDesk', () => {
     }
     expect(progress.map((p) => p.total)).toEqual([23, 23, 23])
     const result = await certificates.finish(jobId)
-    expect(result).toMatchObject({ path, count: 23, downloadable: true })
+    expect(result).toMatchObject({ path, count: 23 })
     expect(result.bytes).toBe((await readFile(path)).length)
     expect((await pdfInfo(path)).Pages).toBe('23')
     // Page n holds record n: the order the console sent (by certificate number).
@@ -52,9 +71,88 @@ describe('BulkCertificateDesk', () => {
       expect(text).toContain(record.certificateNo)
       expect(text).toContain(record.lastName)
     }
-    // The web host's download gives the very file.
-    expect(Buffer.from(await certificates.read(jobId)).equals(await readFile(path))).toBe(true)
+    // The web host's download gives the very file, once.
+    const { url } = certificates.download(jobId)
+    const token = url.slice(DOWNLOAD_PATH_PREFIX.length)
+    const copy = collector()
+    await certificates.take(token)!.send(copy.stream)
+    expect(copy.bytes().equals(await readFile(path))).toBe(true)
+    expect(certificates.take(token)).toBeNull()
     expect(await readdir(exportsDir)).toEqual(['EWRC26-B01-certificates-2026-10-13-all.pdf'])
+  })
+
+  it('streams a download job to the browser as the pages are written, and the same bytes to the file', async () => {
+    const { certificates, exportsDir } = await desk()
+    const { jobId, path, downloadUrl } = await certificates.begin({
+      label: 'streamed',
+      total: 23,
+      download: true,
+    })
+    expect(downloadUrl).toMatch(/^\/download\/certificates\/[\w-]{32}$/)
+    const download = certificates.take(downloadUrl!.slice(DOWNLOAD_PATH_PREFIX.length))!
+    expect(download.fileName).toBe('EWRC26-B01-certificates-streamed.pdf')
+    const copy = collector()
+    await download.send(copy.stream)
+    await certificates.add(jobId, RECORDS.slice(0, 10))
+    // The first pages reach the browser while the job is still open (the rest not even sent).
+    await vi.waitFor(() => expect(copy.size()).toBeGreaterThan(10_000))
+    expect(copy.bytes().subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(copy.stream.writableEnded).toBe(false)
+    await certificates.add(jobId, RECORDS.slice(10))
+    const result = await certificates.finish(jobId)
+    expect(copy.stream.writableFinished).toBe(true)
+    expect(copy.size()).toBe(result.bytes)
+    expect(copy.bytes().equals(await readFile(path))).toBe(true)
+    expect(await readdir(exportsDir)).toEqual(['EWRC26-B01-certificates-streamed.pdf'])
+  })
+
+  it('a download stopped in the browser ends the job with download-stopped and leaves no file', async () => {
+    const { certificates, exportsDir } = await desk()
+    const many = sampleSignatures({ count: 60, seed: 5, firstDay: '2026-10-13', languages: ['en'] })
+    const { jobId, downloadUrl } = await certificates.begin({
+      label: 'stopped',
+      total: many.length,
+      download: true,
+    })
+    const copy = collector({ failAfterBytes: 20_000 })
+    await certificates.take(downloadUrl!.slice(DOWNLOAD_PATH_PREFIX.length))!.send(copy.stream)
+    const sending = (async () => {
+      for (let i = 0; i < many.length; i += 10) await certificates.add(jobId, many.slice(i, i + 10))
+      return certificates.finish(jobId)
+    })()
+    await expect(sending).rejects.toMatchObject({ reason: 'download-stopped' })
+    expect(await readdir(exportsDir)).toEqual([])
+  })
+
+  it('Cancel while streaming stops the browser download at once and leaves no file', async () => {
+    const { certificates, exportsDir } = await desk()
+    const { jobId, downloadUrl } = await certificates.begin({
+      label: 'cancelled',
+      total: 23,
+      download: true,
+    })
+    const copy = collector()
+    await certificates.take(downloadUrl!.slice(DOWNLOAD_PATH_PREFIX.length))!.send(copy.stream)
+    await certificates.add(jobId, RECORDS.slice(0, 10))
+    await vi.waitFor(() => expect(copy.size()).toBeGreaterThan(0))
+    await certificates.cancel(jobId)
+    // Destroyed, not ended: the browser sees a failed download, never a PDF that looks whole.
+    expect(copy.stream.destroyed).toBe(true)
+    expect(copy.stream.writableFinished).toBe(false)
+    expect(await readdir(exportsDir)).toEqual([])
+  })
+
+  it('a job without a download answers no URL; a download URL works once', async () => {
+    const { certificates } = await desk()
+    const plain = await certificates.begin({ label: 'plain', total: 1 })
+    expect(plain.downloadUrl).toBeNull()
+    await certificates.cancel(plain.jobId)
+    const streamed = await certificates.begin({ label: 'once', total: 1, download: true })
+    const token = streamed.downloadUrl!.slice(DOWNLOAD_PATH_PREFIX.length)
+    expect(certificates.take(token)).not.toBeNull()
+    expect(certificates.take(token)).toBeNull()
+    expect(certificates.take('not-a-token')).toBeNull()
+    await certificates.cancel(streamed.jobId)
   })
 
   it('cancel stops the writer and leaves nothing in the folder', async () => {

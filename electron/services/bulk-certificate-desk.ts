@@ -1,11 +1,15 @@
-import { readFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { open } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import type { Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { ApiError } from '../shared/api-error'
 import { describeWriteProblem, writeProblemOf } from './write-problem'
 import {
   CERTIFICATES_PER_CALL,
-  DOWNLOAD_LIMIT_BYTES,
+  DOWNLOAD_PATH_PREFIX,
   type BeginCertificates,
+  type CertificatesDownload,
   type CertificatesJobStarted,
   type CertificatesProgress,
   type CertificatesResult,
@@ -13,6 +17,7 @@ import {
 import type { PrintResult } from '../shared/printing'
 import type { SignatureRecord } from '../shared/signature'
 import {
+  CopyClosedError,
   hasCertificateStrings,
   NoCertificatesError,
   writeCertificates,
@@ -31,6 +36,33 @@ const FINISHED_KEPT_MS = 15 * 60_000
  * hold thousands of pages), so longer than a visitor's certificate. Only until the queue takes it.
  */
 export const BULK_PRINT_TIMEOUT_MS = 2 * 60_000
+/** How long a download URL waits for the browser to open it. */
+export const DOWNLOAD_OPEN_MS = 60_000
+
+/** A download the web host serves once at its URL. */
+export interface PendingDownload {
+  /** The file name the browser saves it under. */
+  fileName: string
+  /**
+   * Writes the PDF into `to` (an HTTP response with its headers set, not yet sent) and ends it.
+   * Rejects before writing anything when there is nothing to send (the file is gone).
+   */
+  send(to: Writable): Promise<void>
+}
+
+/** What the web host asks for at `DOWNLOAD_PATH_PREFIX<token>`. */
+export interface DownloadSource {
+  /** The download behind a one-time token, or null when unknown, used or expired. Taking it uses it. */
+  take(token: string): PendingDownload | null
+}
+
+/** The browser did not open the download URL in time: nothing was written. */
+class DownloadNotOpened extends Error {
+  constructor() {
+    super('The browser did not start the download')
+    this.name = 'DownloadNotOpened'
+  }
+}
 
 interface RunningJob {
   path: string
@@ -73,9 +105,11 @@ export interface BulkCertificateDeskOptions {
  * writer has caught up, so at most about two chunks are ever held. Cancel, an error or an
  * abandoned job leave nothing at the destination (the writer's temp file is removed).
  */
-export class BulkCertificateDesk {
+export class BulkCertificateDesk implements DownloadSource {
   private readonly running: JobRegistry<RunningJob>
   private readonly finished: JobRegistry<FinishedJob>
+  /** One-time download tokens not used yet. */
+  private readonly downloads = new Map<string, PendingDownload>()
 
   constructor(private readonly options: BulkCertificateDeskOptions) {
     this.running = new JobRegistry<RunningJob>({
@@ -121,17 +155,65 @@ export class BulkCertificateDesk {
       finishing: false,
     }
     const jobId = this.running.add(job)
-    job.writing = writeCertificates(queue, path, settings, {
-      signal: controller.signal,
-      total: input.total,
-      ...(input.language ? { language: input.language } : {}),
-      onProgress: (done) => (job.done = done),
-    }).catch((error: unknown) => {
+    let downloadUrl: string | null = null
+    let opened: Promise<Writable> | undefined
+    if (input.download) {
+      let attach: (to: Writable) => void = () => undefined
+      opened = new Promise<Writable>((resolve) => (attach = resolve))
+      downloadUrl = this.issue(basename(path), async (to) => attach(to))
+    }
+    job.writing = (async () => {
+      // A download gets every byte: the writer starts once the browser has opened it.
+      const copy = opened && (await openedInTime(opened, controller.signal))
+      return writeCertificates(queue, path, settings, {
+        signal: controller.signal,
+        total: input.total,
+        ...(input.language ? { language: input.language } : {}),
+        ...(copy ? { alsoTo: copy } : {}),
+        onProgress: (done) => (job.done = done),
+      })
+    })().catch((error: unknown) => {
       job.failure = error
       queue.abandon(error)
       return null
     })
-    return { jobId, path }
+    return { jobId, path, downloadUrl }
+  }
+
+  /** The download behind a one-time token (see `DownloadSource`). */
+  take(token: string): PendingDownload | null {
+    const download = this.downloads.get(token) ?? null
+    this.downloads.delete(token)
+    return download
+  }
+
+  /**
+   * A one-time URL that streams a finished job's PDF from disk, however big: the file is read
+   * in chunks into the response, never whole into memory.
+   */
+  download(jobId: string): CertificatesDownload {
+    const job = this.finishedJob(jobId)
+    return {
+      url: this.issue(basename(job.path), async (to) => {
+        let file
+        try {
+          file = await open(job.path)
+        } catch {
+          throw new ApiError('not-found', `The PDF is no longer at ${job.path}`, {
+            reason: 'pdf-gone',
+            params: { path: job.path },
+          })
+        }
+        await pipeline(file.createReadStream(), to)
+      }),
+    }
+  }
+
+  private issue(fileName: string, send: PendingDownload['send']): string {
+    const token = randomBytes(24).toString('base64url')
+    this.downloads.set(token, { fileName, send })
+    setTimeout(() => this.downloads.delete(token), DOWNLOAD_OPEN_MS).unref()
+    return `${DOWNLOAD_PATH_PREFIX}${token}`
   }
 
   /** Queues a chunk and answers once the writer is within one chunk of it. */
@@ -160,10 +242,9 @@ export class BulkCertificateDesk {
     const result = await job.writing
     this.running.remove(jobId)
     if (!result) throw this.fail(jobId, job)
-    // The finished PDF stays reachable under the same id for a while, for the download.
-    const downloadable = result.bytes <= DOWNLOAD_LIMIT_BYTES
+    // The finished PDF stays reachable under the same id for a while (download, printer).
     this.finished.add({ path: job.path, bytes: result.bytes, printing: false }, jobId)
-    return { path: job.path, count: result.count, bytes: result.bytes, downloadable }
+    return { path: job.path, count: result.count, bytes: result.bytes }
   }
 
   /** Stops the writer; the partial PDF is deleted. Unknown ids are fine (already over). */
@@ -172,26 +253,6 @@ export class BulkCertificateDesk {
     if (!job) return
     stop(job)
     await job.writing
-  }
-
-  /** The finished PDF's bytes, for the web host's download; refused when too big. */
-  async read(jobId: string): Promise<Uint8Array> {
-    const job = this.finished.get(jobId)
-    if (job.bytes > DOWNLOAD_LIMIT_BYTES) {
-      throw new ApiError(
-        'invalid-argument',
-        `The PDF is too big to download here; open it from ${job.path}`,
-        { reason: 'pdf-too-big', params: { path: job.path } },
-      )
-    }
-    try {
-      return new Uint8Array(await readFile(job.path))
-    } catch {
-      throw new ApiError('not-found', `The PDF is no longer at ${job.path}`, {
-        reason: 'pdf-gone',
-        params: { path: job.path },
-      })
-    }
   }
 
   /**
@@ -256,6 +317,13 @@ export class BulkCertificateDesk {
       return new ApiError('invalid-argument', error.message, { reason: 'no-certificates' })
     }
     if (error instanceof Cancelled) return cancelled()
+    if (error instanceof CopyClosedError || error instanceof DownloadNotOpened) {
+      return new ApiError(
+        'unavailable',
+        `The download in the browser stopped or did not start; nothing was left at ${job.path}. Start again.`,
+        { reason: 'download-stopped', params: { path: job.path } },
+      )
+    }
     const problem = writeProblemOf(error)
     return new ApiError(
       'unavailable',
@@ -272,4 +340,21 @@ function cancelled(): ApiError {
 function stop(job: RunningJob): void {
   job.controller.abort(new Cancelled())
   job.queue.abandon(new Cancelled())
+}
+
+/** The browser's response stream once it opens the URL; fails when cancelled or not in time. */
+function openedInTime(opened: Promise<Writable>, signal: AbortSignal): Promise<Writable> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new DownloadNotOpened()), DOWNLOAD_OPEN_MS)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal.reason as Error)
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    void opened.then((to) => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', onAbort)
+      resolve(to)
+    })
+  })
 }

@@ -99,10 +99,12 @@ describe('staff-only handlers', () => {
     ).toMatchObject({ ok: true, value: { total: 1 } })
     expect(await call('finishCertificates', { jobId: certificates.jobId })).toMatchObject({
       ok: true,
-      value: { count: 1, downloadable: true },
+      value: { count: 1 },
     })
-    const pdf = await call('readCertificates', { jobId: certificates.jobId })
-    expect(pdf.ok && pdf.value instanceof Uint8Array).toBe(true)
+    expect(await call('downloadCertificates', { jobId: certificates.jobId })).toMatchObject({
+      ok: true,
+      value: { url: expect.stringMatching(/^\/download\/certificates\/[\w-]{32}$/) as unknown },
+    })
   })
 
   it('validate chunk sizes before any handler runs', async () => {

@@ -77,11 +77,13 @@ export function createHandlers({
     addToExport: async (chunk) => exports.add(chunk),
     finishExport: async ({ jobId }) => exports.finish(jobId),
     cancelExport: async ({ jobId }) => exports.cancel(jobId),
-    beginCertificates: async (input) => bulkCertificates.begin(input),
+    // Only the web host serves downloads; Electron staff open the PDF from the export folder.
+    beginCertificates: async (input) =>
+      bulkCertificates.begin({ ...input, download: runtime === 'web' && input.download === true }),
     addCertificates: async ({ jobId, records }) => bulkCertificates.add(jobId, records),
     finishCertificates: async ({ jobId }) => bulkCertificates.finish(jobId),
     cancelCertificates: async ({ jobId }) => bulkCertificates.cancel(jobId),
-    readCertificates: async ({ jobId }) => bulkCertificates.read(jobId),
+    downloadCertificates: async ({ jobId }) => bulkCertificates.download(jobId),
     printCertificates: async ({ jobId }) => bulkCertificates.print(jobId),
   }
 }

@@ -2,7 +2,7 @@ import type { Runtime } from '../shared/api'
 import type { ServedApi } from './dispatch'
 import { createHandlers } from './handlers'
 import { join } from 'node:path'
-import { BulkCertificateDesk } from './bulk-certificate-desk'
+import { BulkCertificateDesk, type DownloadSource } from './bulk-certificate-desk'
 import { CertificateDesk } from './certificate-desk'
 import { OrganiserTexts } from './content/organiser-texts'
 import { ExportDesk } from './export-desk'
@@ -18,6 +18,8 @@ export interface KioskServices {
   api: ServedApi
   settings: SettingsStore
   journal: Journal
+  /** Bulk PDFs the web host streams to the browser (unused in Electron). */
+  downloads: DownloadSource
 }
 
 /** Opens every service over one data folder and builds the handler table both transports serve. */
@@ -42,6 +44,7 @@ export async function openKioskServices(options: {
   const folders = new ExportFolders(exportsDir, options.chooseFolder)
   const spoolDir = join(options.dataDir, 'spool')
   const staff = new StaffAuth(settings)
+  const bulkCertificates = new BulkCertificateDesk({ settings, folders })
   const handlers = createHandlers({
     runtime: options.runtime,
     settings,
@@ -56,8 +59,8 @@ export async function openKioskServices(options: {
     staff,
     folders,
     exports: new ExportDesk({ settings, folders }),
-    bulkCertificates: new BulkCertificateDesk({ settings, folders }),
+    bulkCertificates,
     texts: new OrganiserTexts(),
   })
-  return { settings, journal, api: { handlers, gate: staff } }
+  return { settings, journal, downloads: bulkCertificates, api: { handlers, gate: staff } }
 }

@@ -45,7 +45,7 @@ export const API_ERROR_REASONS = [
   'write-failed',
   'no-certificate-texts',
   'too-many-certificates',
-  'pdf-too-big',
+  'download-stopped',
   'pdf-gone',
   'pdf-printing',
   'pdf-unfinished',

@@ -16,6 +16,7 @@ import {
 import {
   addCertificatesSchema,
   beginCertificatesSchema,
+  type CertificatesDownload,
   type CertificatesJobStarted,
   type CertificatesProgress,
   type CertificatesResult,
@@ -187,8 +188,15 @@ export const contract = {
   ),
   /** Staff: stops the writer; nothing is left at the PDF's path. */
   cancelCertificates: method<void>()('certificates:bulk-cancel', jobRefSchema, 'staff'),
-  /** Staff: the finished PDF's bytes when small enough (the web host's download). */
-  readCertificates: method<Uint8Array>()('certificates:bulk-read', jobRefSchema, 'staff'),
+  /**
+   * Staff, web host: a one-time URL that streams the job's finished PDF from disk as a download
+   * (chunked, any size). Elsewhere refused: Electron staff open the file from the export folder.
+   */
+  downloadCertificates: method<CertificatesDownload>()(
+    'certificates:bulk-download',
+    jobRefSchema,
+    'staff',
+  ),
   /**
    * Staff: sends the job's finished PDF (the file main wrote; never a path from the page) to the
    * printer chosen in settings. Answers once the print queue has it, within two minutes.

@@ -12,8 +12,8 @@ import { signatureRecordSchema } from './signature'
 export const CERTIFICATES_PER_CALL = 100
 /** The most certificates one PDF may hold (a whole event on one kiosk). */
 export const MAX_CERTIFICATES = 200_000
-/** Up to this size the web host also hands the finished PDF to the browser as a download. */
-export const DOWNLOAD_LIMIT_BYTES = 32 * 1024 * 1024
+/** Where the web host serves a one-time download of a bulk PDF: `<prefix><token>`. */
+export const DOWNLOAD_PATH_PREFIX = '/download/certificates/'
 
 /** Ends the file name (`<event>-<kiosk>-certificates-<label>.pdf`): lower-case letters, digits, dashes. */
 export const certificatesLabelSchema = z
@@ -31,6 +31,11 @@ export const beginCertificatesSchema = z
       .string()
       .regex(/^[a-z]{2}$/)
       .optional(),
+    /**
+     * Also stream the PDF to the browser while it is written (the web host): the job answers a
+     * one-time download URL, and the writer starts once the browser has opened it.
+     */
+    download: z.boolean().optional(),
   })
   .strict()
 export type BeginCertificates = z.infer<typeof beginCertificatesSchema>
@@ -46,6 +51,13 @@ export interface CertificatesJobStarted {
   jobId: string
   /** The PDF's final path; nothing is there until the job finishes. */
   path: string
+  /** The one-time download URL (path on the host) when a download was asked for on the web host. */
+  downloadUrl: string | null
+}
+
+/** A one-time URL (path on the web host) that streams a finished PDF to the browser. */
+export interface CertificatesDownload {
+  url: string
 }
 
 export interface CertificatesProgress {
@@ -58,6 +70,4 @@ export interface CertificatesResult {
   path: string
   count: number
   bytes: number
-  /** Small enough to fetch with `certificates:bulk-read` (the web host's download). */
-  downloadable: boolean
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AGE_RECIPIENT } from './age-recipient'
+import { isSafeText } from './safe-text'
 
 /**
  * The 24 official EU languages, in the EU's protocol order (the order of their own names, as the
@@ -48,6 +49,15 @@ const httpUrl = (label: string) => {
 const exportKeyError =
   'Export public key: an age public key starting with age1 (made by npm run cli -- keygen), or empty'
 
+/** Free text the organisers type for visitors to read: trimmed, one line, at most `max`, or empty. */
+function organiserText(label: string, max: number) {
+  const message = `${label}: at most ${max} characters, without control characters`
+  return z.string({ error: message }).trim().max(max, message).refine(isSafeText, message)
+}
+
+const controllerEmailError =
+  'Controller email: an email address such as privacy@example.eu, or empty'
+
 function seconds(label: string, min: number, max: number) {
   const message = `${label}: a whole number of seconds from ${min} to ${max}`
   return z.number({ error: message }).int(message).min(min, message).max(max, message)
@@ -86,6 +96,21 @@ export const editableSettingsSchema = z.object({
     .max(3650, 'Retention: a whole number of days from 1 to 3650'),
   /** The organisers' age public key; day exports are encrypted to it. Empty: exports are plain. */
   exportPublicKey: z.union([z.string().trim().regex(AGE_RECIPIENT, exportKeyError), z.literal('')]),
+  /**
+   * The data controller named in the visitors' privacy notice (GDPR Art. 13): who they are and how
+   * to reach them, as the organisers type it. Empty until set; staff are told while it is missing.
+   */
+  controllerName: organiserText('Controller name', 200),
+  /** The controller's postal address, on one line. */
+  controllerAddress: organiserText('Controller address', 300),
+  controllerEmail: z.union(
+    [z.email(controllerEmailError).max(254, controllerEmailError), z.literal('')],
+    {
+      error: controllerEmailError,
+    },
+  ),
+  /** Optional: how to reach the data protection officer (an email address or a postal address). */
+  dpoContact: organiserText('Data protection officer', 300),
 })
 export type EditableSettings = z.infer<typeof editableSettingsSchema>
 
@@ -125,6 +150,19 @@ export const DEFAULT_SETTINGS: EditableSettings = {
   printerName: '',
   retentionDays: 30,
   exportPublicKey: '',
+  controllerName: '',
+  controllerAddress: '',
+  controllerEmail: '',
+  dpoContact: '',
+}
+
+/** The controller fields the privacy notice needs; empty ones are what staff are told to fill in. */
+export const CONTROLLER_FIELDS = ['controllerName', 'controllerAddress', 'controllerEmail'] as const
+export type ControllerField = (typeof CONTROLLER_FIELDS)[number]
+
+/** Which of the controller's required details are still empty (the notice is incomplete until none are). */
+export function missingControllerFields(settings: EditableSettings): ControllerField[] {
+  return CONTROLLER_FIELDS.filter((field) => settings[field].trim() === '')
 }
 
 function isTimeZone(zone: string): boolean {

@@ -17,8 +17,8 @@ export async function startTestHost(
   const rendererDir = join(dataDir, 'renderer')
   await mkdir(rendererDir, { recursive: true })
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>')
-  const { api } = await openKioskServices({ dataDir, runtime: 'web', log: silentLog })
-  const host = await startHost({ api, rendererDir, log: silentLog, now: options.now })
+  const { api, downloads } = await openKioskServices({ dataDir, runtime: 'web', log: silentLog })
+  const host = await startHost({ api, downloads, rendererDir, log: silentLog, now: options.now })
   return Object.assign(host, { dataDir })
 }
 

@@ -1,4 +1,5 @@
 import { once } from 'node:events'
+import { finished } from 'node:stream/promises'
 import type { Writable } from 'node:stream'
 import type { SignatureRecord } from '../../shared/signature'
 import { createDocument } from './document'
@@ -18,6 +19,20 @@ export interface WriteCertificatesOptions {
   total?: number
   /** The document's creation date (default: now); fix it to get reproducible bytes. */
   createdAt?: Date
+  /**
+   * A second destination that gets every byte as soon as the main one does (the browser's
+   * download on the web host): ended on success, destroyed on cancel or error. The writer waits
+   * for the slower of the two; should it close early (the download stopped), the job fails.
+   */
+  alsoTo?: Writable
+}
+
+/** The second destination closed before the PDF was complete (a download stopped in the browser). */
+export class CopyClosedError extends Error {
+  constructor() {
+    super('The download was stopped before the PDF was complete')
+    this.name = 'CopyClosedError'
+  }
 }
 
 export interface WriteCertificatesResult {
@@ -64,6 +79,18 @@ export async function writeCertificates(
   let failure: unknown
   const onError = (error: unknown) => (failure ??= error)
   out.on('error', onError)
+  const copy = options.alsoTo
+  // Wakes a writer waiting for 'drain' on the copy when the copy closes instead.
+  const copyGone = new AbortController()
+  const onCopyClose = () => {
+    if (!copy?.writableFinished) {
+      failure ??= new CopyClosedError()
+      copyGone.abort(failure)
+    }
+  }
+  copy?.on('error', onError)
+  copy?.on('close', onCopyClose)
+  const waitFor = signal ? AbortSignal.any([signal, copyGone.signal]) : copyGone.signal
 
   let bytes = 0
   // Paused-mode reads: pdfkit pushes synchronously, and draining here (rather than through
@@ -72,6 +99,7 @@ export async function writeCertificates(
     for (let chunk: Buffer | null; (chunk = doc.read() as Buffer | null) !== null;) {
       bytes += chunk.length
       out.write(chunk)
+      if (copy && !copy.destroyed) copy.write(chunk)
     }
   }
 
@@ -89,7 +117,9 @@ export async function writeCertificates(
       count++
       if (count % CACHE_PAGES === 0) forgetLayouts(doc)
       pump()
-      if (out.writableNeedDrain) await once(out, 'drain', { signal })
+      if (out.writableNeedDrain) await once(out, 'drain', { signal: waitFor })
+      if (copy?.writableNeedDrain) await once(copy, 'drain', { signal: waitFor })
+      if (failure) throw failure
       onProgress?.(count, total)
     }
     if (count === 0) throw new NoCertificatesError()
@@ -97,12 +127,19 @@ export async function writeCertificates(
     doc.end()
     pump()
     if (failure) throw failure
+    if (copy) {
+      copy.end()
+      await finished(copy)
+    }
     await output.commit()
     return { count, bytes }
   } catch (error) {
+    copy?.destroy()
     await output.discard()
-    throw signal?.aborted ? signal.reason : error
+    throw signal?.aborted ? signal.reason : (failure ?? error)
   } finally {
     out.off('error', onError)
+    copy?.off('error', onError)
+    copy?.off('close', onCopyClose)
   }
 }

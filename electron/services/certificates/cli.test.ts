@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { run } from '../cli/certificates'
 import { exportDay, sampleDay } from '../export/test-helpers'
 import { useTempDirs } from '../testing/temp-dir'
-import { decodeQr, pageCount, pdfText } from './testing/poppler'
+import { decodeQr, pageCount, pdfInfo, pdfText } from './testing/poppler'
 
 const newDir = useTempDirs()
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -130,17 +130,42 @@ describe('npm run cli -- certificates', () => {
     expect((await cli('certificates')).code).toBe(2)
     expect(await readdir(outDir)).toEqual(['c.pdf'])
   })
+
+  it('shows progress on stderr as plain lines off a terminal, and writes a valid PDF to stdout with --out -', async () => {
+    const { folder } = await exportDay(await newDir())
+    const run = await cli('certificates', folder, '--out', '-')
+    expect(run.code).toBe(0)
+    const lines = run.stderr.trim().split('\n')
+    expect(run.stderr).not.toContain('\r')
+    // 40 pages: a line at every 10% (4, 8, … 36), the last one, then what was written.
+    expect(lines.filter((l) => / \/ 40 pages \(\d+%\)/.test(l))).toHaveLength(10)
+    expect(lines.at(-2)).toMatch(/^40 \/ 40 pages \(100%\)/)
+    expect(lines.at(-1)).toBe('Wrote 40 certificates to stdout')
+    expect(run.stdoutBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const file = join(await newDir(), 'stdout.pdf')
+    await writeFile(file, run.stdoutBytes)
+    expect((await pdfInfo(file))['Pages']).toBe('40')
+    const first = [...sampleDay().records].sort((a, b) =>
+      a.certificateNo.localeCompare(b.certificateNo),
+    )[0]!
+    expect(flat(await pdfText(file, 1))).toContain(first.certificateNo)
+  })
 })
 
 /** Runs the organisers' CLI as they would (`npx tsx electron/services/cli/index.ts …`). */
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stdoutBytes: Buffer; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn('npx', ['tsx', 'electron/services/cli/index.ts', ...args], { cwd: ROOT })
-    let stdout = ''
+    const stdout: Buffer[] = []
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', fail)
-    child.on('close', (code) => done({ code, stdout, stderr }))
+    child.on('close', (code) => {
+      const stdoutBytes = Buffer.concat(stdout)
+      done({ code, stdout: stdoutBytes.toString(), stdoutBytes, stderr })
+    })
   })
 }

@@ -3,6 +3,7 @@ export { renderCertificate, type RenderOptions } from './render'
 export {
   writeCertificates,
   NoCertificatesError,
+  CopyClosedError,
   type WriteCertificatesOptions,
   type WriteCertificatesResult,
 } from './bulk'

@@ -6,8 +6,10 @@ import { hasCertificateStrings } from '../certificates/strings'
 import { NoCertificatesError, writeCertificates } from '../certificates/bulk'
 import type { CertificateSettings } from '../certificates/page'
 import { ExportInvalidError, readExportBatch } from '../export/read-batch'
+import { createProgress } from './progress'
 
-const USAGE = `Usage: npm run cli -- certificates <export-folder> --out <file.pdf> [options]
+const USAGE = `Usage: npm run cli -- certificates <export-folder> --out <file.pdf | -> [options]
+  --out -                              write the PDF to stdout (messages and progress go to stderr)
   --lang <xx>                          print every certificate in this language (default: each signatory's)
   --only organisations|individuals     print only one kind of signatory
   --event-name <name>                  event name printed on the certificates (default: "${DEFAULT_SETTINGS.eventName}")
@@ -22,7 +24,8 @@ class UsageError extends Error {}
 
 interface Command {
   folder: string
-  out: string
+  /** A file path, or null for stdout. */
+  out: string | null
   language?: string
   only?: keyof typeof ONLY
   settings: CertificateSettings
@@ -62,34 +65,45 @@ export async function run(args: string[]): Promise<number> {
   const controller = new AbortController()
   const stop = () => controller.abort()
   process.once('SIGINT', stop)
-  const showProgress = process.stderr.isTTY
+  // stdout may be the PDF itself: progress and messages then go to stderr only.
+  const say = command.out === null ? console.error : console.log
+  const progress = createProgress({ noun: 'pages', total: records.length, stream: process.stderr })
+  let started = false
   try {
-    const { count } = await writeCertificates(records, command.out, command.settings, {
-      language: command.language,
-      signal: controller.signal,
-      onProgress: (done, total) => {
-        if (showProgress && (done % 100 === 0 || done === total)) {
-          process.stderr.write(`\r${done} / ${total ?? '?'} certificates`)
-        }
+    const { count } = await writeCertificates(
+      records,
+      command.out ?? process.stdout,
+      command.settings,
+      {
+        language: command.language,
+        signal: controller.signal,
+        onProgress: (done) => {
+          started = true
+          progress.update(done)
+        },
       },
-    })
-    if (showProgress) process.stderr.write('\n')
-    console.log(`Wrote ${count} certificate${count === 1 ? '' : 's'} to ${command.out}`)
+    )
+    progress.end()
+    say(`Wrote ${count} certificate${count === 1 ? '' : 's'} to ${command.out ?? 'stdout'}`)
     return 0
   } catch (error) {
-    if (showProgress) process.stderr.write('\n')
+    if (started) progress.end()
     if (error instanceof NoCertificatesError) {
       const what = command.only ? `${command.only} ` : ''
       console.error(`No ${what}signatures in this export: no PDF written.`)
       return 1
     }
     if (controller.signal.aborted) {
-      console.error('Stopped: no PDF written.')
+      console.error(
+        command.out === null
+          ? 'Stopped: the PDF on stdout is incomplete.'
+          : 'Stopped: no PDF written.',
+      )
       return 130
     }
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC') {
-      console.error(`Cannot write ${command.out}: ${(error as Error).message}`)
+      console.error(`Cannot write ${command.out ?? 'stdout'}: ${(error as Error).message}`)
       return 1
     }
     throw error
@@ -145,7 +159,7 @@ function parseCommand(args: string[]): Command {
   }
   return {
     folder,
-    out: resolve(values.out),
+    out: values.out === '-' ? null : resolve(values.out),
     language: values.lang,
     only: values.only as keyof typeof ONLY | undefined,
     settings: settings.data,

@@ -118,6 +118,7 @@ export function VisitorFlow({ settings, onExit, renderPrint }: Props) {
       <PrinciplesStep
         language={i18n.language}
         email={draft.details.email}
+        controller={settings}
         initial={draft.consents}
         onStartOver={exit}
         onBack={() => setStep('details')}

@@ -10,6 +10,7 @@ import { api } from '../../../lib/api'
 import { dashboardStats } from './dashboard-stats'
 import { HourChart } from './HourChart'
 import { formatBytes } from '../../../lib/format-bytes'
+import { MissingControllerNotice } from './MissingControllerNotice'
 import { MissingTextsNotice } from './MissingTextsNotice'
 
 interface Props {
@@ -44,6 +45,7 @@ export function DashboardTab({ settings, syncPanel }: Props) {
             : t('staff.dashboard.settingsRestoredMissing')}
         </p>
       )}
+      <MissingControllerNotice settings={settings} />
       <MissingTextsNotice />
       <div className="dashboard__tiles">
         <Tile

@@ -192,6 +192,9 @@ function FilterCertificates({ destination }: { destination: ExportFolderState })
   const number = new Intl.NumberFormat(i18n.language)
   const [filter, setFilter] = useState<CertificateFilter>(NO_FILTER)
   const [language, setLanguage] = useState('')
+  const [streamDownload, setStreamDownload] = useState(false)
+  /** The web host: no folder can be chosen, and the browser may take a copy as a download. */
+  const canDownload = !destination.info?.canChoose
   const days = useLiveQuery(() => signatureDays(db), [])
   const countries = useLiveQuery(
     async () => (await db.signatures.orderBy('country').uniqueKeys()) as string[],
@@ -213,6 +216,7 @@ function FilterCertificates({ destination }: { destination: ExportFolderState })
         label: filterLabel(filter),
         ...(language ? { language } : {}),
         ...(destination.chosen ? { folder: destination.chosen } : {}),
+        download: canDownload && streamDownload,
       }),
     )
 
@@ -297,6 +301,17 @@ function FilterCertificates({ destination }: { destination: ExportFolderState })
             ? '…'
             : t('staff.bulk.matching', { count, formatted: number.format(count) })}
         </p>
+        {canDownload && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={streamDownload}
+              disabled={running}
+              onChange={(event) => setStreamDownload(event.target.checked)}
+            />
+            <span>{t('staff.bulk.streamDownload')}</span>
+          </label>
+        )}
         <button
           type="button"
           className="button button--primary"
@@ -306,7 +321,7 @@ function FilterCertificates({ destination }: { destination: ExportFolderState })
           {t('staff.bulk.create', { count: count ?? 0, formatted: number.format(count ?? 0) })}
         </button>
       </div>
-      <CertificatesJobStatus kind="filter-certificates" download={!destination.info?.canChoose} />
+      <CertificatesJobStatus kind="filter-certificates" download={canDownload} />
     </section>
   )
 }

@@ -40,7 +40,7 @@ function fakeApi(onAdd?: (n: number) => Promise<void> | void) {
   const api: CertificatesApi = {
     beginCertificates: async (input) => {
       calls.push({ method: 'begin', input: contract.beginCertificates.input.parse(input) })
-      return { jobId: JOB, path: '/exports/x.pdf' }
+      return { jobId: JOB, path: '/exports/x.pdf', downloadUrl: null }
     },
     addCertificates: async (input) => {
       const parsed = contract.addCertificates.input.parse(input)
@@ -51,7 +51,7 @@ function fakeApi(onAdd?: (n: number) => Promise<void> | void) {
     },
     finishCertificates: async () => {
       calls.push({ method: 'finish', input: null })
-      return { path: '/exports/x.pdf', count: written, bytes: 1000, downloadable: true }
+      return { path: '/exports/x.pdf', count: written, bytes: 1000 }
     },
     cancelCertificates: async () => {
       calls.push({ method: 'cancel', input: null })

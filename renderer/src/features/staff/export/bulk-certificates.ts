@@ -2,6 +2,7 @@ import type { KioskApi } from '@shared/api'
 import { CERTIFICATES_PER_CALL, type CertificatesResult } from '@shared/bulk-certificates'
 import type { Capacity } from '@shared/signature'
 import { loadSignatureRecords } from '../../../db/save-signature'
+import { downloadFromUrl } from '../../../lib/download'
 import type { KioskDB, StoredSignature } from '../../../db/schema'
 import { recordAudit } from '../audit/record-audit'
 import { chunks, runMainProcessJob, throwIfCancelled, type JobControl } from './jobs'
@@ -87,16 +88,28 @@ export async function createCertificates(
     label: string
     folder?: string
     language?: string
+    /** Also stream the PDF to this browser as a download while it is written (web host). */
+    download?: boolean
+    /** Starts the browser's download of the job's URL; replaceable in tests. */
+    startDownload?: (url: string, fileName: string) => void
   },
 ): Promise<CertificatesJob> {
   const { signal, onProgress, ids } = options
-  const begin = () =>
-    api.beginCertificates({
+  const begin = async () => {
+    const started = await api.beginCertificates({
       label: options.label,
       total: ids.length,
       ...(options.folder ? { folder: options.folder } : {}),
       ...(options.language ? { language: options.language } : {}),
+      ...(options.download ? { download: true } : {}),
     })
+    // The writer waits for the browser to open the URL, so the download holds every page.
+    if (started.downloadUrl) {
+      const fileName = started.path.split(/[\\/]/).pop() ?? 'certificates.pdf'
+      ;(options.startDownload ?? downloadFromUrl)(started.downloadUrl, fileName)
+    }
+    return started
+  }
   const cancel = (jobId: string) => api.cancelCertificates({ jobId })
   // What the PDF really holds: a signature withdrawn since the selection has no page.
   const sent: string[] = []

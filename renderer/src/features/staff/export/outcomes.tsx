@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ExportResult } from '@shared/export-jobs'
 import { db } from '../../../db'
 import { api } from '../../../lib/api'
-import { downloadFile } from '../../../lib/download'
+import { downloadFromUrl } from '../../../lib/download'
 import { failureMessage } from '../../../lib/failure-message'
 import type { CertificatesJob } from './bulk-certificates'
 import { sendToPrinter, useBulkPrint, type PrintableJob } from './bulk-print'
@@ -68,13 +68,13 @@ export function CertificatesOutcome({
         {result.path}
       </p>
       <div className="tools__actions">
-        {download && result.downloadable && (
+        {download && (
           <button
             type="button"
             className="button button--small"
             onClick={() =>
-              void api.readCertificates({ jobId: result.jobId }).then(
-                (bytes) => downloadFile(bytes, name),
+              void api.downloadCertificates({ jobId: result.jobId }).then(
+                ({ url }) => downloadFromUrl(url, name),
                 (failure: unknown) => setError(failureMessage(failure)),
               )
             }

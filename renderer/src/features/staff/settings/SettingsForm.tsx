@@ -128,6 +128,13 @@ export function SettingsForm({ settings, onSaved }: Props) {
         </div>
       </SettingsCard>
       <SettingsCard name="privacy" title={t('staff.settings.privacyTitle')}>
+        <p className="field__hint">{t('staff.settings.controllerIntro')}</p>
+        <div className="settings__fields settings__fields--two">
+          <Field {...field('controllerName')} />
+          <Field type="email" inputMode="email" {...field('controllerEmail')} />
+          <Field className="field--wide" {...field('controllerAddress')} />
+          <Field className="field--wide" {...field('dpoContact', true)} />
+        </div>
         <div className="settings__fields">
           <Field inputMode="numeric" {...field('retentionDays', true)} />
           <PurgeNow retentionDays={settings.retentionDays} />

@@ -92,4 +92,32 @@ describe('settings form', () => {
       'Settings changed: kioskId B01 → B07; languages en, fr, de → en, fr; registerUrl changed; printerName (none) → Booth',
     )
   })
+
+  it('checks the data controller: an email address or nothing, one line of text, and its rule in the staff language', async () => {
+    const draft = {
+      ...toDraft(CURRENT),
+      controllerName: 'Committee\u0007 of the Regions',
+      controllerEmail: 'privacy at cor',
+      controllerAddress: 'Rue Belliard 101, 1040 Brussels',
+    }
+    const result = settingsFormSchema.safeParse(draft)
+    expect(new Set(result.error?.issues.map((issue) => issue.path[0]))).toEqual(
+      new Set(['controllerName', 'controllerEmail']),
+    )
+    const fixed = settingsFormSchema.parse({
+      ...draft,
+      controllerName: ' Committee of the Regions ',
+      controllerEmail: 'privacy@cor.europa.eu',
+    })
+    expect(changedFields(fixed, CURRENT)).toEqual({
+      controllerName: 'Committee of the Regions',
+      controllerEmail: 'privacy@cor.europa.eu',
+      controllerAddress: 'Rue Belliard 101, 1040 Brussels',
+    })
+    await i18next.changeLanguage('fr')
+    expect(fieldErrorText(i18next.t, 'controllerEmail')).toBe(
+      'Adresse électronique du responsable : une adresse telle que privacy@example.eu, ou vide',
+    )
+    await i18next.changeLanguage('en')
+  })
 })

@@ -10,6 +10,7 @@ import { Field } from '../../../components/Field'
 import { emailSchema } from '../details-schema'
 import { StepLayout } from '../StepLayout'
 import { useOrganiserText } from '../useOrganiserText'
+import { ControllerDetails, type ControllerSettings } from './ControllerDetails'
 import { isLanguage } from '@shared/settings'
 
 export interface PrinciplesResult {
@@ -45,6 +46,8 @@ interface Props {
   language: string
   initial?: Partial<Input>
   email: string | null
+  /** The data controller named in the privacy notice (settings). */
+  controller: ControllerSettings
   onDone: (result: PrinciplesResult) => void
   onBack: () => void
   onStartOver: () => void
@@ -53,7 +56,15 @@ interface Props {
 const OPTIONAL = ['newsletter', 'publishName', 'localStory', 'localEvents'] as const
 
 /** The declaration, the required endorsement and the optional choices, with the privacy notice one tap away. */
-export function PrinciplesStep({ language, initial, email, onDone, onBack, onStartOver }: Props) {
+export function PrinciplesStep({
+  language,
+  initial,
+  email,
+  controller,
+  onDone,
+  onBack,
+  onStartOver,
+}: Props) {
   const { t } = useTranslation()
   const [privacyOpen, setPrivacyOpen] = useState(false)
   const {
@@ -146,6 +157,7 @@ export function PrinciplesStep({ language, initial, email, onDone, onBack, onSta
       </form>
       <Dialog open={privacyOpen} title={t('privacy.title')} onClose={() => setPrivacyOpen(false)}>
         <OrganiserMarkdown className="privacy" name="privacy" language={language} />
+        <ControllerDetails controller={controller} />
         <button
           type="button"
           className="button button--primary"

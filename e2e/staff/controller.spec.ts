@@ -8,7 +8,7 @@ import { expect, test } from '../support/fixtures'
 import { hostValue } from '../support/host-api'
 import { pageStrings } from '../support/locale-strings'
 import { LABELS, VisitorPage } from '../visitor/visitor-page'
-import { STAFF_PIN } from './staff-page'
+import { StaffPage } from './staff-page'
 
 const CONTROLLER = {
   name: 'CoR Brussels',
@@ -51,19 +51,6 @@ async function typeOnKeyboard(page: Page, text: string) {
   }
 }
 
-/** Opens the console by touch: the shortcut stands in for the two-second hold, the PIN is tapped. */
-async function openConsole(page: Page) {
-  await page.keyboard.press('Control+Shift+S')
-  const digit = (d: string) => page.getByRole('button', { name: `Digit ${d}` })
-  await expect(digit('1')).toBeEnabled()
-  const first = await page.getByRole('heading', { name: 'Set the staff PIN' }).isVisible()
-  for (let round = 0; round < (first ? 2 : 1); round++) {
-    for (const d of STAFF_PIN) await digit(d).tap()
-    await page.getByRole('button', { name: 'OK' }).tap()
-  }
-  await expect(page.getByRole('tab', { name: 'Dashboard' })).toBeVisible()
-}
-
 for (const viewport of [
   { width: 1080, height: 1920 },
   { width: 1920, height: 1080 },
@@ -77,7 +64,7 @@ for (const viewport of [
       kiosk,
       host,
     }, testInfo) => {
-      await openConsole(kiosk)
+      await new StaffPage(kiosk).openByTouch()
       const missing = kiosk.getByTestId('missing-controller')
       await expect(missing).toContainText('does not name the data controller yet')
       await expect(missing).toContainText(

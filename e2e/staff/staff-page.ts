@@ -32,6 +32,19 @@ export class StaffPage {
     await expect(this.page.getByRole('tab', { name: 'Dashboard' })).toBeVisible()
   }
 
+  /** Opens the console by touch: the shortcut stands in for the two-second hold, the PIN is tapped. */
+  async openByTouch(pin = STAFF_PIN) {
+    await this.page.keyboard.press('Control+Shift+S')
+    const digit = (d: string) => this.page.getByRole('button', { name: `Digit ${d}` })
+    await expect(digit('1')).toBeEnabled()
+    const first = await this.page.getByRole('heading', { name: 'Set the staff PIN' }).isVisible()
+    for (let round = 0; round < (first ? 2 : 1); round++) {
+      for (const d of pin) await digit(d).tap()
+      await this.page.getByRole('button', { name: 'OK' }).tap()
+    }
+    await expect(this.page.getByRole('tab', { name: 'Dashboard' })).toBeVisible()
+  }
+
   async tab(name: 'Dashboard' | 'Signatures' | 'Export' | 'Settings' | 'Audit log') {
     await this.page.getByRole('tab', { name }).click()
   }

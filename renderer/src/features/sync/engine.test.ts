@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SignatureRecord } from '@shared/signature'
+import type { DrawnSignatureRecord, SignatureRecord } from '@shared/signature'
 import { sampleRecord } from '@shared/testing/sample-record'
 import { toStored } from '../../db/save-signature'
 import { KioskDB } from '../../db/schema'
@@ -24,7 +24,7 @@ function freshDb(name = `sync-${crypto.randomUUID()}`): KioskDB {
 }
 
 /** Signatures as the visitor flow leaves them: pending, strokes in their own table. */
-async function seed(db: KioskDB, records: SignatureRecord[]): Promise<void> {
+async function seed(db: KioskDB, records: DrawnSignatureRecord[]): Promise<void> {
   await db.transaction('rw', [db.signatures, db.strokes], async () => {
     await db.signatures.bulkAdd(records.map(toStored))
     await db.strokes.bulkAdd(records.map((r) => ({ id: r.id, signature: r.signature })))

@@ -176,7 +176,7 @@ async function paperRefTaken(tx: Queryable, record: SignatureRecord): Promise<bo
     `SELECT id::text AS id FROM signatures
       WHERE paper_ref = $1 AND kiosk_id = $2 AND split_part(certificate_no, '-', 1) = $3
         AND id <> $4`,
-    [record.paperRef, record.kioskId, record.eventCode, record.id],
+    [record.paperRef ?? null, record.kioskId, record.eventCode, record.id],
   )
   return rows.length > 0
 }

@@ -76,6 +76,28 @@ describe('SyncEngine', () => {
     expect(facts.lastSuccessAt).not.toBeNull()
   })
 
+  it('sends a paper form like any signature: no strokes, with its source and reference', async () => {
+    const db = freshDb()
+    await seed(db, records(2))
+    const { signature: _drawn, ...paper } = sampleRecord(3, { source: 'paper', paperRef: 'P-7' })
+    // A paper form has no strokes row: the paper keeps the signature.
+    await db.signatures.add(toStored(paper))
+    const register = fakeRegister()
+
+    await engineFor(db, register).run()
+
+    const sent = register.bodies.flatMap(
+      (b) => (JSON.parse(b) as { records: SignatureRecord[] }).records,
+    )
+    expect(sent.map((r) => r.certificateNo).sort()).toEqual(
+      [...records(2), paper].map((r) => r.certificateNo).sort(),
+    )
+    const sentPaper = sent.find((r) => r.id === paper.id)!
+    expect(sentPaper).toEqual(paper)
+    expect(sentPaper).not.toHaveProperty('signature')
+    expect(new Set(await states(db))).toEqual(new Set(['synced']))
+  })
+
   it('keeps a batch under 1 MB, measured in bytes of the exact body', async () => {
     const db = freshDb()
     // Long Greek names: two bytes per letter in UTF-8.

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { DrawnSignatureRecord, SignatureRecord } from '@shared/signature'
+import type { DrawnSignatureRecord } from '@shared/signature'
 import type { SendBatchOutcome } from '@shared/sync'
 import { sampleRecord } from '@shared/testing/sample-record'
 import { toStored } from '../../db/save-signature'

@@ -12,7 +12,7 @@ test('every staff tab fits a portrait screen, with the bar and Lock in view', as
 }, testInfo) => {
   const staff = new StaffPage(kiosk)
   await staff.openByTouch()
-  for (const name of ['Dashboard', 'Signatures', 'Export', 'Settings', 'Audit log'] as const) {
+  for (const name of ['Dashboard', 'Signatures', 'Paper form', 'Export', 'Settings', 'Audit log']) {
     await kiosk.getByRole('tab', { name }).tap()
     await expect(kiosk.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true')
     const overflow = await kiosk.evaluate(() => {

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'bulk-print',
   'reprint',
   'consent-change',
+  // Staff keyed in a paper form (its reference and the certificate number it got).
+  'paper-form',
   // Kiosk events staff must be able to account for (written by the renderer's database code).
   'save-failed',
   'journal-failed',

@@ -4,8 +4,8 @@ import { signatureRecordFields, signatureRecordSchema, withdrawalSchema } from '
 
 /**
  * What the kiosk keeps of a signature the register confirmed once the retention period is over:
- * numbers, kind, country, language, consents; no name, email, city, role, organisation name or
- * drawn signature.
+ * numbers, kind, country, language, consents, whether it was a paper form (and its reference);
+ * no name, email, city, role, organisation name or drawn signature.
  */
 export const purgedRecordSchema = signatureRecordFields
   .pick({
@@ -20,6 +20,8 @@ export const purgedRecordSchema = signatureRecordFields
     organisationType: true,
     country: true,
     consents: true,
+    source: true,
+    paperRef: true,
   })
   .extend({
     purgedAt: z.iso.datetime(),

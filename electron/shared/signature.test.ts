@@ -83,4 +83,49 @@ describe('signatureRecordSchema', () => {
       'signature.strokes.0',
     ])
   })
+
+  describe('paper forms', () => {
+    const paper = (overrides: Partial<SignatureRecord> = {}) => {
+      const { signature: _drawn, ...record } = sampleRecord(3, {
+        source: 'paper',
+        paperRef: 'P-0042',
+        ...overrides,
+      })
+      return record
+    }
+    const problems = (record: unknown) => {
+      const result = signatureRecordSchema.safeParse(record)
+      return result.success ? [] : result.error.issues.map((i) => i.path.map(String).join('.'))
+    }
+
+    it('accepts a paper form without strokes, and keeps its source and reference', () => {
+      const parsed = signatureRecordSchema.parse(paper())
+      expect(parsed.signature).toBeUndefined()
+      expect(parsed.source).toBe('paper')
+      expect(parsed.paperRef).toBe('P-0042')
+      expect(problems(paper({ paperRef: '2026/117.B' }))).toEqual([])
+    })
+
+    it('refuses a kiosk record without strokes, with or without source: kiosk', () => {
+      const { signature: _drawn, ...kiosk } = sampleRecord(4)
+      expect(problems(kiosk)).toEqual(['signature'])
+      expect(problems({ ...kiosk, source: 'kiosk' })).toEqual(['signature'])
+    })
+
+    it('refuses a bad, missing or misplaced paper reference and an unknown source', () => {
+      for (const bad of ['', ' P-1', 'p-0042', '=1+1', '-12', 'P-1-', 'A'.repeat(33), 'P\u00001']) {
+        expect(problems(paper({ paperRef: bad }))).toEqual(['paperRef'])
+      }
+      const { paperRef: _ref, ...noRef } = paper()
+      expect(problems(noRef)).toEqual(['paperRef'])
+      expect(problems(sampleRecord(5, { paperRef: 'P-1' }))).toEqual(['paperRef'])
+      expect(problems({ ...sampleRecord(6), source: 'fax' })).toEqual(['source'])
+    })
+
+    it('still reads records of kiosks before paper forms (no source, no reference)', () => {
+      const old = sampleRecord(7)
+      expect('source' in old).toBe(false)
+      expect(signatureRecordSchema.parse(old)).toEqual(old)
+    })
+  })
 })

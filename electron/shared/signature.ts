@@ -27,6 +27,16 @@ export const KIOSK_ID = /^[A-Z0-9]{1,8}$/
 /** Event codes as they appear in certificate numbers, e.g. `EWRC26`. */
 export const EVENT_CODE = /^[A-Z0-9]{2,12}$/
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+/**
+ * A paper form's reference number as printed on the form, e.g. `P-0042` or `2026/117`: 1–32
+ * capital letters, digits, `-`, `/` or `.`, starting and ending with a letter or digit (so no
+ * spreadsheet reads it as a formula). Unique per kiosk and event.
+ */
+export const PAPER_REF = /^[A-Z0-9](?:[A-Z0-9./-]{0,30}[A-Z0-9])?$/
+
+/** Where a signature was given: on the kiosk's screen, or on a paper form staff keyed in. */
+export const SIGNATURE_SOURCES = ['kiosk', 'paper'] as const
+export type SignatureSource = (typeof SIGNATURE_SOURCES)[number]
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** A drawn signature as compact vector strokes: each stroke is a flat [x0, y0, x1, y1, …] list of integers in a width × height box. */
@@ -95,7 +105,15 @@ export const signatureRecordFields = z.object({
   country: z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code'),
   city: text(150).nullable(),
   consents: consentsSchema,
-  signature: signatureStrokesSchema,
+  /** Absent only on a paper form: the paper keeps the signature. */
+  signature: signatureStrokesSchema.optional(),
+  /** Optional in the protocol: absent means `kiosk` (records of kiosks before paper forms). */
+  source: z.enum(SIGNATURE_SOURCES).optional(),
+  /** The paper form's reference number; present exactly when `source` is `paper`. */
+  paperRef: z
+    .string()
+    .regex(PAPER_REF, 'must be 1–32 capital letters, digits, "-", "/" or "."')
+    .optional(),
 })
 
 /**
@@ -109,6 +127,28 @@ export const signatureRecordSchema = signatureRecordFields.superRefine((record, 
       code: 'custom',
       path: ['certificateNo'],
       message: `must start with ${prefix} (its event code and kiosk)`,
+    })
+  }
+  const paper = record.source === 'paper'
+  if (!paper && record.signature === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['signature'],
+      message: 'is required unless the record is a paper form (source "paper")',
+    })
+  }
+  if (paper && record.paperRef === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['paperRef'],
+      message: 'is required on a paper form (source "paper")',
+    })
+  }
+  if (!paper && record.paperRef !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['paperRef'],
+      message: 'belongs only to a paper form (source "paper")',
     })
   }
   // `day` is the date in the event's time zone, which the record does not carry. Every time
@@ -125,6 +165,8 @@ export const signatureRecordSchema = signatureRecordFields.superRefine((record, 
   }
 })
 export type SignatureRecord = z.infer<typeof signatureRecordSchema>
+/** A record signed on the kiosk's screen, with its drawn strokes. */
+export type DrawnSignatureRecord = SignatureRecord & Required<Pick<SignatureRecord, 'signature'>>
 
 /** What remains of a withdrawn signature: enough to tell the register and to never restore it. */
 export const withdrawalSchema = z.object({

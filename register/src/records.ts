@@ -63,6 +63,8 @@ export async function applyRecords(
         capacity: record.capacity,
         organisation_type: record.organisationType,
         country: record.country,
+        source: record.source ?? 'kiosk',
+        paper_ref: record.paperRef ?? null,
         record,
       },
     ]
@@ -74,12 +76,13 @@ export async function applyRecords(
           await tx.query<{ id: string }>(
             `INSERT INTO signatures
                (id, certificate_no, kiosk_id, batch_id, email_key, org_key, capacity,
-                organisation_type, country, record)
+                organisation_type, country, source, paper_ref, record)
              SELECT r.id, r.certificate_no, $3, $2, r.email_key, r.org_key, r.capacity,
-                    r.organisation_type, r.country, r.record
+                    r.organisation_type, r.country, r.source, r.paper_ref, r.record
                FROM jsonb_to_recordset($1::jsonb) AS r(
                       ord integer, id uuid, certificate_no text, email_key text,
-                      org_key text, capacity text, organisation_type text, country text, record jsonb)
+                      org_key text, capacity text, organisation_type text, country text,
+                      source text, paper_ref text, record jsonb)
               ORDER BY r.ord
              ON CONFLICT DO NOTHING
              RETURNING id::text AS id`,
@@ -148,6 +151,13 @@ async function explainConflict(tx: Queryable, record: SignatureRecord): Promise<
   if (byEmail) return duplicate(byEmail, 'this email address has already signed')
   const byOrg = orgKey ? rows.find((r) => r.org_key === orgKey) : undefined
   if (byOrg) return duplicate(byOrg, 'this organisation has already signed in this country')
+  if (record.paperRef !== undefined && (await paperRefTaken(tx, record))) {
+    return {
+      id: record.id,
+      status: 'rejected',
+      reason: `paper form ${record.paperRef} of kiosk ${record.kioskId} (event ${record.eventCode}) is already registered under another signature`,
+    }
+  }
   if (rows.some((r) => r.certificate_no === record.certificateNo)) {
     return {
       id: record.id,
@@ -158,6 +168,17 @@ async function explainConflict(tx: Queryable, record: SignatureRecord): Promise<
   // The conflicting row vanished between the insert and the look-up: nothing deletes rows,
   // so this is a race the next attempt of the transaction resolves.
   throw new RetryTransaction('signature conflict without a visible cause')
+}
+
+/** Whether another signature of the record's kiosk and event holds its paper form reference. */
+async function paperRefTaken(tx: Queryable, record: SignatureRecord): Promise<boolean> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id::text AS id FROM signatures
+      WHERE paper_ref = $1 AND kiosk_id = $2 AND split_part(certificate_no, '-', 1) = $3
+        AND id <> $4`,
+    [record.paperRef ?? null, record.kioskId, record.eventCode, record.id],
+  )
+  return rows.length > 0
 }
 
 /** The id a rejected record claimed, echoed only when it is one (the answer is stored as text). */

@@ -1,6 +1,6 @@
 import { v4 as uuidv4 } from 'uuid'
 import type { BatchRequest } from '../../electron/shared/register-protocol'
-import type { SignatureRecord } from '../../electron/shared/signature'
+import type { DrawnSignatureRecord, SignatureRecord } from '../../electron/shared/signature'
 import { sampleRecord } from '../../electron/shared/testing/sample-record'
 
 export { sampleRecord }
@@ -31,8 +31,8 @@ export function organisationRecord(
   n: number,
   name: string,
   country = 'PL',
-  overrides: Partial<SignatureRecord> = {},
-): SignatureRecord {
+  overrides: Partial<DrawnSignatureRecord> = {},
+): DrawnSignatureRecord {
   return sampleRecord(n, {
     capacity: 'organisation',
     organisationType: 'city',

@@ -97,7 +97,7 @@ export async function encryptBatchFiles(
   const { files: _plainFiles, ...rest } = plain.manifest
   const manifest: EncryptedManifest = {
     ...rest,
-    formatVersion: 2,
+    formatVersion: EXPORT_FORMAT_VERSION,
     encryption: { method: 'age', recipient },
     files: {
       [encryptedName(CSV_FILE)]: entries[encryptedName(CSV_FILE)]!,

@@ -39,16 +39,19 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'id', value: (r) => r.id },
   // Format version 2.
   { header: 'consentLocalEvents', value: (r) => yesNo(r.consents.localEvents ?? false) },
+  // Format version 3: where the signature was given (records before paper forms say `kiosk`).
+  { header: 'source', value: (r) => r.source ?? 'kiosk' },
+  { header: 'paperRef', value: (r) => r.paperRef ?? '' },
 ]
 
 export const CSV_HEADERS: readonly string[] = CSV_COLUMNS.map((column) => column.header)
 
-/** Columns of format version 1 (before `consentLocalEvents`). */
-const V1_COLUMN_COUNT = 20
+/** Columns of each earlier format version: 1 before `consentLocalEvents`, 2 before `source`. */
+const COLUMN_COUNTS: Readonly<Record<number, number>> = { 1: 20, 2: 21 }
 
 /** The header row a batch of the given format version has. */
 export function csvHeadersFor(formatVersion: number): readonly string[] {
-  return formatVersion === 1 ? CSV_HEADERS.slice(0, V1_COLUMN_COUNT) : CSV_HEADERS
+  return CSV_HEADERS.slice(0, COLUMN_COUNTS[formatVersion] ?? CSV_HEADERS.length)
 }
 
 /**

@@ -29,7 +29,7 @@ describe('encrypted day export', () => {
     const raw = await readFile(join(folder, 'manifest.json'), 'utf8')
     const written = JSON.parse(raw) as Record<string, unknown>
     expect(written.encryption).toEqual({ method: 'age', recipient })
-    expect(written.formatVersion).toBe(2)
+    expect(written.formatVersion).toBe(3)
     expect(manifest.counts.records).toBe(40)
     for (const name of ['signatures.csv.age', 'signatures.json.age', 'audit.json.age']) {
       const data = await readFile(join(folder, name))

@@ -4,9 +4,12 @@ import { ISO_DAY } from '../../shared/signature'
 
 /** Identifies the folder's layout; a reader refuses versions it does not know. */
 export const EXPORT_FORMAT = 'cohesion-kiosk-day-batch'
-/** 2: `consentLocalEvents` appended to the CSV; the encrypted form. Version 1 is still read. */
-export const EXPORT_FORMAT_VERSION = 2
-export const READABLE_FORMAT_VERSIONS = [1, 2] as const
+/**
+ * 2: `consentLocalEvents` appended to the CSV; the encrypted form. 3: `source` and `paperRef`
+ * appended (paper forms). Versions 1 and 2 are still read.
+ */
+export const EXPORT_FORMAT_VERSION = 3
+export const READABLE_FORMAT_VERSIONS = [1, 2, 3] as const
 
 export const MANIFEST_FILE = 'manifest.json'
 export const CSV_FILE = 'signatures.csv'
@@ -89,7 +92,8 @@ export const plainManifestSchema = z.union([dayPlainManifestSchema, unionPlainMa
 export type PlainManifest = z.infer<typeof plainManifestSchema>
 
 const encryptedFields = {
-  formatVersion: z.literal(2),
+  // Encryption came with version 2.
+  formatVersion: z.union([z.literal(2), z.literal(3)]),
   encryption: z
     .object({ method: z.literal('age'), recipient: z.string().regex(AGE_RECIPIENT) })
     .strict(),

@@ -116,12 +116,12 @@ describe('readExportBatch', () => {
     await expectInvalid(folder, 'manifest.json', /not a valid export manifest: counts\.records/)
   })
 
-  it('still reads a format version 1 batch, whose CSV has no consentLocalEvents column', async () => {
+  it('still reads a format version 1 batch, whose CSV ends before consentLocalEvents', async () => {
     const folder = await freshExport()
     const dropLastColumn = (text: string) =>
       text
         .split('\r\n')
-        .map((line) => line.replace(/,(yes|no|consentLocalEvents)$/, ''))
+        .map((line) => line.replace(/,(yes|no|consentLocalEvents),(kiosk|source),(paperRef)?$/, ''))
         .join('\r\n')
     await forge(folder, 'signatures.csv', dropLastColumn)
     await editManifest(folder, (manifest) => {
@@ -135,15 +135,33 @@ describe('readExportBatch', () => {
     await expectInvalid(folder, 'signatures.csv', /expected header row/)
   })
 
+  it('still reads a format version 2 batch, whose CSV has no source and paperRef columns', async () => {
+    const folder = await freshExport()
+    const dropSource = (text: string) =>
+      text
+        .split('\r\n')
+        .map((line) => line.replace(/,(kiosk|source),(paperRef)?$/, ''))
+        .join('\r\n')
+    await forge(folder, 'signatures.csv', dropSource)
+    await editManifest(folder, (manifest) => {
+      manifest.formatVersion = 2
+    })
+    expect((await readExportBatch(folder)).records).toHaveLength(40)
+    await editManifest(folder, (manifest) => {
+      manifest.formatVersion = 3
+    })
+    await expectInvalid(folder, 'signatures.csv', /expected header row/)
+  })
+
   it('rejects a manifest of an unknown format version', async () => {
     const folder = await freshExport()
     await editManifest(folder, (manifest) => {
-      manifest.formatVersion = 3
+      manifest.formatVersion = 4
     })
     await expectInvalid(
       folder,
       'manifest.json',
-      /format version 3; this tool reads versions 1 and 2/,
+      /format version 4; this tool reads versions 1, 2, 3/,
     )
   })
 

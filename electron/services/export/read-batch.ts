@@ -193,7 +193,7 @@ async function readManifest(folder: string): Promise<ExportManifest> {
   const readable: readonly unknown[] = READABLE_FORMAT_VERSIONS
   if (typeof version === 'number' && !readable.includes(version)) {
     throw new ExportInvalidError(
-      `${MANIFEST_FILE} is format version ${version}; this tool reads versions ${READABLE_FORMAT_VERSIONS.join(' and ')}: use a matching version of the kiosk app`,
+      `${MANIFEST_FILE} is format version ${version}; this tool reads versions ${READABLE_FORMAT_VERSIONS.join(', ')}: use a matching version of the kiosk app`,
       MANIFEST_FILE,
     )
   }

@@ -36,7 +36,7 @@ function shuffledKeys(record: SignatureRecord): SignatureRecord {
   const reversed = reverse({
     ...record,
     consents: reverse(record.consents),
-    signature: reverse(record.signature),
+    signature: reverse(record.signature ?? {}),
   })
   return reversed as SignatureRecord
 }
@@ -55,11 +55,10 @@ describe('writeDayBatch', () => {
     ])
   })
 
-  it('appends consentLocalEvents as the last CSV column (format version 2)', async () => {
-    const { folder, manifest } = await exportDay(await newDir())
+  it('appends consentLocalEvents after the 20 columns of format version 1 (version 2)', async () => {
+    const { folder } = await exportDay(await newDir())
     const { rows } = await readCsv(folder)
-    expect(CSV_HEADERS[CSV_HEADERS.length - 1]).toBe('consentLocalEvents')
-    expect(manifest.formatVersion).toBe(2)
+    expect(CSV_HEADERS[20]).toBe('consentLocalEvents')
     const byNo = new Map(sampleDay().records.map((r) => [r.certificateNo, r]))
     const values = rows.map((row) => row.consentLocalEvents)
     expect(new Set(values)).toEqual(new Set(['yes', 'no']))
@@ -67,6 +66,35 @@ describe('writeDayBatch', () => {
       const record = byNo.get(row.certificateNo!)!
       expect(row.consentLocalEvents).toBe(record.consents.localEvents ? 'yes' : 'no')
     }
+  })
+
+  it('appends source and paperRef as the last columns (format version 3)', async () => {
+    const { records, ...rest } = sampleDay()
+    const { signature: _drawn, ...paperForm } = {
+      ...records[0]!,
+      source: 'paper' as const,
+      paperRef: 'P-0042',
+    }
+    const { folder, manifest } = await exportDay(await newDir(), {
+      ...rest,
+      records: [paperForm, ...records.slice(1)],
+    })
+    const { rows } = await readCsv(folder)
+    expect(CSV_HEADERS.slice(-2)).toEqual(['source', 'paperRef'])
+    expect(manifest.formatVersion).toBe(3)
+    const paperRow = rows.find((row) => row.certificateNo === paperForm.certificateNo)!
+    expect([paperRow.source, paperRow.paperRef]).toEqual(['paper', 'P-0042'])
+    const others = rows.filter((row) => row !== paperRow)
+    expect(others).toHaveLength(records.length - 1)
+    expect(new Set(others.map((row) => `${row.source}|${row.paperRef}`))).toEqual(
+      new Set(['kiosk|']),
+    )
+    const json = JSON.parse(await readFile(join(folder, 'signatures.json'), 'utf8')) as {
+      records: SignatureRecord[]
+    }
+    const written = json.records.find((r) => r.certificateNo === paperForm.certificateNo)!
+    expect(written).toMatchObject({ source: 'paper', paperRef: 'P-0042' })
+    expect(written.signature).toBeUndefined()
   })
 
   it('writes an Excel-friendly CSV: BOM, CRLF, one header row, one row per signature', async () => {

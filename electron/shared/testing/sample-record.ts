@@ -1,7 +1,10 @@
-import type { SignatureRecord } from '../signature'
+import type { DrawnSignatureRecord } from '../signature'
 
 /** One valid signature record, numbered n, for unit tests that need a record and nothing special. */
-export function sampleRecord(n: number, overrides: Partial<SignatureRecord> = {}): SignatureRecord {
+export function sampleRecord(
+  n: number,
+  overrides: Partial<DrawnSignatureRecord> = {},
+): DrawnSignatureRecord {
   const seq = String(n).padStart(6, '0')
   return {
     id: `0190f0a0-0000-7000-8000-${String(n).padStart(12, '0')}`,

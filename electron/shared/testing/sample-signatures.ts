@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid'
 import {
   ORGANISATION_TYPES,
   type OrganisationType,
-  type SignatureRecord,
+  type DrawnSignatureRecord,
   type SignatureStrokes,
 } from '../signature'
 import { EXTRA_COUNTRIES, SAMPLE_PEOPLE } from './sample-people'
@@ -98,7 +98,7 @@ const ASCII_FOLD: Record<string, string> = {
  * Deterministic, realistic signature records for tests, the bench and e2e seeding. Pure
  * (no Node or DOM): runs in the renderer's tests and Playwright alike.
  */
-export function sampleSignatures(options: SampleSignatureOptions): SignatureRecord[] {
+export function sampleSignatures(options: SampleSignatureOptions): DrawnSignatureRecord[] {
   const {
     count,
     seed = 1,
@@ -117,7 +117,7 @@ export function sampleSignatures(options: SampleSignatureOptions): SignatureReco
   }
   const [year, month, date] = firstDay.split('-').map(Number) as [number, number, number]
   const spanMs = (openingHours[1] - openingHours[0]) * 3_600_000
-  const records: SignatureRecord[] = []
+  const records: DrawnSignatureRecord[] = []
   for (let i = 0; i < count; i++) {
     // Spread records evenly over the days, in time order, so sequence numbers follow time.
     const dayIndex = Math.floor((i * days) / count)
@@ -151,7 +151,7 @@ interface RecordPlace {
   languages: readonly string[] | undefined
 }
 
-function sampleRecord(random: () => number, place: RecordPlace): SignatureRecord {
+function sampleRecord(random: () => number, place: RecordPlace): DrawnSignatureRecord {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
   const people = pick(SAMPLE_PEOPLE)
   // Some visitors are from countries without a listed language of their own, or pick another one.

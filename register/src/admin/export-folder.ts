@@ -169,7 +169,6 @@ export async function writeExportFolder(
     }
     candidate = {
       ...facts,
-      formatVersion: 2,
       encryption: { method: 'age', recipient: options.recipient },
       files: {
         [encryptedName(CSV_FILE)]: encrypted[encryptedName(CSV_FILE)]!,

@@ -1,5 +1,9 @@
 import { z } from 'zod'
-import { ORGANISATION_TYPES, type SignatureRecord } from '../../../electron/shared/signature'
+import {
+  ORGANISATION_TYPES,
+  SIGNATURE_SOURCES,
+  type SignatureRecord,
+} from '../../../electron/shared/signature'
 import { SIGNATORY_KINDS } from '../../../electron/shared/register-protocol'
 import type { Queryable, SqlParam } from '../db/db'
 
@@ -20,6 +24,8 @@ export const signatureFilterSchema = z.object({
     .optional(),
   kind: z.enum(SIGNATORY_KINDS).optional(),
   consent: z.enum(['yes', 'no']).optional(),
+  /** `paper`: paper forms staff keyed in; `kiosk`: signatures given on a kiosk's screen. */
+  source: z.enum(SIGNATURE_SOURCES).optional(),
 })
 export type SignatureFilter = z.infer<typeof signatureFilterSchema>
 
@@ -74,10 +80,11 @@ export function whereFor(filter: SignatureFilter, after?: Cursor | null) {
       `(record -> 'consents' ->> 'publishName')::boolean = ${bind(filter.consent === 'yes')}`,
     )
   }
+  if (filter.source) clauses.push(`source = ${bind(filter.source)}`)
   if (filter.q) {
     const like = bind(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
     clauses.push(
-      `(certificate_no ILIKE ${like} OR (record ->> 'firstName') || ' ' || (record ->> 'lastName') ILIKE ${like}
+      `(certificate_no ILIKE ${like} OR paper_ref ILIKE ${like} OR (record ->> 'firstName') || ' ' || (record ->> 'lastName') ILIKE ${like}
         OR record ->> 'email' ILIKE ${like} OR record ->> 'organisationName' ILIKE ${like})`,
     )
   }

@@ -250,7 +250,8 @@ async function showDetails(id) {
   const r = d.record || {}
   const rows = [['Certificate', d.certificateNo], ['Kiosk', d.kioskId], ['Received', d.receivedAt], ['Withdrawn', d.withdrawnAt],
     ['Name', r.firstName ? r.firstName + ' ' + r.lastName : null], ['Organisation', r.organisationName], ['Email', r.email],
-    ['Country', r.country], ['City', r.city], ['Consent to publish', r.consents ? (r.consents.publishName ? 'yes' : 'no') : null]]
+    ['Country', r.country], ['City', r.city], ['Consent to publish', r.consents ? (r.consents.publishName ? 'yes' : 'no') : null],
+    ['Source', d.record ? (r.source === 'paper' ? 'paper form ' + r.paperRef : 'kiosk') : null]]
   for (const [label, value] of rows) {
     const dt = document.createElement('dt')
     dt.textContent = label

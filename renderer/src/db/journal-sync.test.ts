@@ -5,7 +5,7 @@ import { sampleRecord } from '@shared/testing/sample-record'
 import { withdrawSignature } from '../features/staff/signatures/withdraw'
 import { recordAudit } from '../features/staff/audit/record-audit'
 import { flushJournalQueue, restoreFromJournal } from './journal-sync'
-import { saveSignature } from './save-signature'
+import { loadSignatureRecords, savePaperForm, saveSignature } from './save-signature'
 import { sampleDraft, testDatabases } from './testing/test-db'
 
 const ctx = { eventCode: 'EWRC26', kioskId: 'B01', timeZone: 'Europe/Brussels' }
@@ -49,6 +49,38 @@ describe('journal sync', () => {
     expect(await flushJournalQueue(db, api)).toBe(1)
     expect(await flushJournalQueue(db, api)).toBe(0)
     expect(lines).toHaveLength(1)
+  })
+
+  it('journals a paper form without strokes and restores it whole into a wiped profile', async () => {
+    const db = freshDb()
+    const { api, lines } = memoryJournal()
+    const { signature: _drawn, ...draft } = sampleDraft(1)
+    const saved = await savePaperForm(
+      db,
+      { ...draft, paperRef: 'P-0042' },
+      ctx,
+      new Date('2026-10-13T08:00:00Z'),
+    )
+    await flushJournalQueue(db, api)
+    expect(lines).toHaveLength(2)
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'signature',
+          record: expect.objectContaining({ source: 'paper', paperRef: 'P-0042' }),
+        }),
+        expect.objectContaining({
+          type: 'audit',
+          audit: expect.objectContaining({ action: 'paper-form' }),
+        }),
+      ]),
+    )
+
+    const wiped = freshDb()
+    await restoreFromJournal(wiped, api, ctx)
+    const [restored] = await loadSignatureRecords(wiped, [draft.id])
+    expect(saved.status === 'saved' && restored).toEqual(saved.status === 'saved' && saved.full)
+    expect(await wiped.strokes.count()).toBe(0)
   })
 
   it('keeps the queue when the journal cannot be written, and writes it later', async () => {

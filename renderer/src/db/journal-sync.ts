@@ -234,7 +234,9 @@ async function applyPage(
     await db.strokes.bulkDelete(toErase)
     await db.tombstones.bulkPut(tombstones)
     await db.signatures.bulkAdd([...records.map(toStored), ...purged.map(purgedStored)])
-    await db.strokes.bulkPut(records.map(({ id, signature }) => ({ id, signature })))
+    await db.strokes.bulkPut(
+      records.flatMap(({ id, signature }) => (signature ? [{ id, signature }] : [])),
+    )
     const numbered: Pick<StoredSignature, 'certificateNo'>[] = [...records, ...purged]
     const sequences = numbered
       .filter(

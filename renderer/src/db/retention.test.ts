@@ -92,6 +92,25 @@ describe('retention', () => {
     expect(await purgeConfirmed(db, api, { retentionDays: 30, now: NOW })).toBe(0)
   })
 
+  it('keeps a paper form a paper form once purged: its source and reference are no personal data', async () => {
+    const db = freshDb()
+    const { signature: _drawn, ...paper } = sampleRecord(1, { source: 'paper', paperRef: 'P-7' })
+    await db.signatures.add({ ...toStored(paper), syncState: 'synced', syncedAt: daysAgo(31) })
+    const kiosk = await store(db, 2, 'synced', daysAgo(31))
+    const { api, sent } = recordingApi()
+
+    expect(await purgeConfirmed(db, api, { retentionDays: 30, now: NOW })).toBe(2)
+
+    expect(await db.signatures.get(paper.id)).toMatchObject({
+      source: 'paper',
+      paperRef: 'P-7',
+      lastName: '',
+    })
+    expect(sent.find((r) => r.id === paper.id)).toMatchObject({ source: 'paper', paperRef: 'P-7' })
+    const purgedKiosk = sent.find((r) => r.id === kiosk.id)!
+    expect('source' in purgedKiosk || 'paperRef' in purgedKiosk).toBe(false)
+  })
+
   it('Purge now takes every confirmed signature; it waits while anything is unconfirmed', async () => {
     const db = freshDb()
     await store(db, 1, 'synced', daysAgo(1))

@@ -21,6 +21,7 @@ export function purgedStored(record: PurgedRecord): StoredSignature {
     organisationType: record.organisationType,
     country: record.country,
     consents: record.consents,
+    ...paperFields(record),
     organisationName: null,
     role: null,
     firstName: '',
@@ -54,9 +55,18 @@ function toPurged(stored: StoredSignature, purgedAt: string): PurgedRecord | nul
     organisationType,
     country,
     consents,
+    ...paperFields(stored),
     syncState,
     syncedAt,
     purgedAt,
+  }
+}
+
+/** A paper form's source and reference (not personal data: they stay); nothing for a kiosk one. */
+function paperFields(record: Pick<StoredSignature, 'source' | 'paperRef'>) {
+  return {
+    ...(record.source ? { source: record.source } : {}),
+    ...(record.paperRef ? { paperRef: record.paperRef } : {}),
   }
 }
 

@@ -1,6 +1,7 @@
 import { organisationKey, normaliseEmail } from '@shared/normalise'
 import type { SignatureRecord, SignatureStrokes } from '@shared/signature'
 import { dayInZone } from '@shared/time'
+import type { AuditEntry } from './audit-entry'
 import type { KioskDB, StoredSignature } from './schema'
 
 /** What the visitor entered; the kiosk adds numbering, time and bookkeeping. */
@@ -15,10 +16,20 @@ export interface KioskContext {
   timeZone: string
 }
 
+/** A paper form as staff keyed it in: no strokes (the paper keeps the signature), its reference. */
+export type PaperDraft = Omit<SignatureDraft, 'signature' | 'source' | 'paperRef'> & {
+  paperRef: string
+}
+
 export type SaveOutcome =
   | { status: 'saved'; record: StoredSignature; full: SignatureRecord }
   /** The same person or organisation already signed here; nothing of the earlier signature is returned. */
   | { status: 'duplicate' }
+
+export type PaperSaveOutcome =
+  | SaveOutcome
+  /** A paper form with this reference number was keyed in already for this kiosk and event. */
+  | { status: 'paper-ref-taken' }
 
 export const certificateCounterKey = (ctx: Pick<KioskContext, 'eventCode' | 'kioskId'>) =>
   `${ctx.eventCode}-${ctx.kioskId}`
@@ -32,24 +43,78 @@ export function formatCertificateNo(ctx: Pick<KioskContext, 'eventCode' | 'kiosk
  * its journal-queue entry and an audit line. Saving the same draft id again (a double tap)
  * returns the record already saved. "Saved" means this promise resolved: the commit happened.
  */
-export async function saveSignature(
+export function saveSignature(
   db: KioskDB,
   draft: SignatureDraft,
   ctx: KioskContext,
   now: Date = new Date(),
 ): Promise<SaveOutcome> {
+  return saveRecord<never>(
+    db,
+    draft,
+    ctx,
+    now,
+    now,
+    (record) => ({ action: 'signature-saved', detail: record.certificateNo }),
+    async () => null,
+  )
+}
+
+/**
+ * Saves a paper form staff keyed in, through the same path as a kiosk signature (duplicate
+ * check, numbering, journal queue), dated when it was signed on paper, with `source: paper`, no
+ * strokes, and an audit line naming its reference. A reference already keyed in for this kiosk
+ * and event saves nothing.
+ */
+export function savePaperForm(
+  db: KioskDB,
+  draft: PaperDraft,
+  ctx: KioskContext,
+  signedAt: Date,
+  now: Date = new Date(),
+): Promise<PaperSaveOutcome> {
+  return saveRecord(
+    db,
+    { ...draft, source: 'paper' },
+    ctx,
+    signedAt,
+    now,
+    (record) => ({
+      action: 'paper-form',
+      detail: `paper form ${draft.paperRef} keyed in as ${record.certificateNo}`,
+    }),
+    async () => {
+      const same = await db.signatures.where('paperRef').equals(draft.paperRef).toArray()
+      const taken = same.some((r) => r.eventCode === ctx.eventCode && r.kioskId === ctx.kioskId)
+      return taken ? { status: 'paper-ref-taken' as const } : null
+    },
+  )
+}
+
+/** The one save path; `refuse` may stop a save (after the duplicate check) with its own outcome. */
+function saveRecord<Refusal extends { status: string }>(
+  db: KioskDB,
+  draft: SignatureDraft,
+  ctx: KioskContext,
+  at: Date,
+  auditAt: Date,
+  audit: (record: StoredSignature) => Pick<AuditEntry, 'action' | 'detail'>,
+  refuse: () => Promise<Refusal | null>,
+): Promise<SaveOutcome | Refusal> {
   const { emailKey, orgKey } = identityKeys(draft)
   return db.transaction(
     'rw',
     [db.signatures, db.strokes, db.counters, db.journalQueue, db.audit],
-    async () => {
+    async (): Promise<SaveOutcome | Refusal> => {
       const again = await db.signatures.get(draft.id)
       if (again)
-        return { status: 'saved', record: again, full: { ...again, signature: draft.signature } }
+        return { status: 'saved', record: again, full: withStrokes(again, draft.signature) }
       const earlier =
         (emailKey && (await db.signatures.where('emailKey').equals(emailKey).first())) ||
         (orgKey && (await db.signatures.where('orgKey').equals(orgKey).first()))
       if (earlier) return { status: 'duplicate' }
+      const refusal = await refuse()
+      if (refusal) return refusal
 
       const key = certificateCounterKey(ctx)
       const next = ((await db.counters.get(key))?.value ?? 0) + 1
@@ -60,18 +125,14 @@ export async function saveSignature(
         certificateNo: formatCertificateNo(ctx, next),
         kioskId: ctx.kioskId,
         eventCode: ctx.eventCode,
-        createdAt: now.toISOString(),
-        day: dayInZone(now, ctx.timeZone),
+        createdAt: at.toISOString(),
+        day: dayInZone(at, ctx.timeZone),
       }
       const record = toStored(full)
       await db.signatures.add(record)
-      await db.strokes.put({ id: record.id, signature: full.signature })
+      if (full.signature) await db.strokes.put({ id: record.id, signature: full.signature })
       await db.journalQueue.put({ id: record.id })
-      await db.audit.add({
-        at: record.createdAt,
-        action: 'signature-saved',
-        detail: record.certificateNo,
-      })
+      await db.audit.add({ at: auditAt.toISOString(), ...audit(record) })
       return { status: 'saved', record, full }
     },
   )
@@ -102,10 +163,10 @@ export function toStored({ signature: _strokes, ...record }: SignatureRecord): S
   }
 }
 
-/** The register record: a stored signature without bookkeeping, with its strokes. */
+/** The register record: a stored signature without bookkeeping, with its strokes (none on paper). */
 export function toSignatureRecord(
   stored: StoredSignature,
-  signature: SignatureStrokes,
+  signature: SignatureStrokes | undefined,
 ): SignatureRecord {
   const {
     emailKey: _e,
@@ -116,14 +177,25 @@ export function toSignatureRecord(
     printedAt: _p,
     ...record
   } = stored
-  return { ...record, signature }
+  return withStrokes(record, signature)
 }
 
-/** Full register records for these ids, in order; ids without a live record or strokes are left out. */
+function withStrokes<R extends object>(
+  record: R,
+  signature: SignatureStrokes | undefined,
+): R & Pick<SignatureRecord, 'signature'> {
+  return signature ? { ...record, signature } : record
+}
+
+/**
+ * Full register records for these ids, in order; ids without a live record, or a kiosk record
+ * without its strokes, are left out.
+ */
 export async function loadSignatureRecords(db: KioskDB, ids: string[]): Promise<SignatureRecord[]> {
   const [stored, strokes] = await Promise.all([db.signatures.bulkGet(ids), db.strokes.bulkGet(ids)])
   return stored.flatMap((record, i) => {
     const drawn = strokes[i]
-    return record && drawn ? [toSignatureRecord(record, drawn.signature)] : []
+    if (!record || (!drawn && record.source !== 'paper')) return []
+    return [toSignatureRecord(record, drawn?.signature)]
   })
 }

@@ -179,5 +179,12 @@ export class KioskDB extends Dexie {
     // v5: consent changes staff record on request, queued for the register. A new table only:
     // nothing to migrate, and every earlier table (the unsent queue included) is kept as it is.
     this.version(5).stores({ consentChanges: 'id, signatureId, certificateNo, syncState' })
+    // v7: paper forms staff key in carry their form's reference number, indexed for the check
+    // that one reference is keyed in once. Kiosk records have none and stay out of the index;
+    // no record changes, so there is nothing to upgrade.
+    this.version(7).stores({
+      signatures:
+        'id, &certificateNo, createdAt, day, capacity, organisationType, country, syncState, emailKey, orgKey, paperRef',
+    })
   }
 }

@@ -9,12 +9,20 @@ import { recordLock, type LockReason } from './audit/lock-audit'
 import { anyJobRunning, cancelAllJobs } from './export/job-store'
 import { SyncPanel } from '../sync/SyncPanel'
 import { DashboardTab } from './dashboard/DashboardTab'
+import { PaperFormTab } from './paper/PaperFormTab'
 import type { SignatureRow } from './signatures/signature-rows'
 import { SignaturesTab } from './signatures/SignaturesTab'
 import { StaffLanguagePicker, useStaffLanguage } from './StaffLanguage'
 import { useStaffSession } from './useStaffSession'
 
-export const STAFF_TABS = ['dashboard', 'signatures', 'export', 'settings', 'audit'] as const
+export const STAFF_TABS = [
+  'dashboard',
+  'signatures',
+  'paper',
+  'export',
+  'settings',
+  'audit',
+] as const
 export type StaffTab = (typeof STAFF_TABS)[number]
 
 interface Props {
@@ -28,7 +36,7 @@ interface Props {
   onSettingsSaved: () => Promise<void>
 }
 
-/** The PIN-protected console: dashboard, signatures, export, settings and audit, with Lock always at hand. */
+/** The PIN-protected console: dashboard, signatures, paper forms, export, settings and audit, with Lock always at hand. */
 export function StaffConsole({
   settings,
   extraTabs = {},
@@ -55,6 +63,7 @@ export function StaffConsole({
   const panels: Partial<Record<StaffTab, ReactNode>> = {
     dashboard: <DashboardTab settings={settings} syncPanel={<SyncPanel />} />,
     signatures: <SignaturesTab settings={settings} renderBulkActions={renderBulkActions} />,
+    paper: <PaperFormTab settings={settings} />,
     ...extraTabs,
   }
   const tabs = STAFF_TABS.filter((name) => panels[name])

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SignatureRecord } from '@shared/signature'
+import type { DrawnSignatureRecord } from '@shared/signature'
 import type { SendBatchOutcome } from '@shared/sync'
 import { sampleRecord } from '@shared/testing/sample-record'
 import { toStored } from '../../db/save-signature'
@@ -23,7 +23,7 @@ function freshDb(): KioskDB {
   return db
 }
 
-async function seed(db: KioskDB, records: SignatureRecord[]): Promise<void> {
+async function seed(db: KioskDB, records: DrawnSignatureRecord[]): Promise<void> {
   await db.transaction('rw', [db.signatures, db.strokes], async () => {
     await db.signatures.bulkAdd(records.map(toStored))
     await db.strokes.bulkAdd(records.map((r) => ({ id: r.id, signature: r.signature })))

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SignatureRecord } from '@shared/signature'
+import type { DrawnSignatureRecord, SignatureRecord } from '@shared/signature'
 import { sampleRecord } from '@shared/testing/sample-record'
 import { toStored } from '../../db/save-signature'
 import { KioskDB } from '../../db/schema'
@@ -24,7 +24,7 @@ function freshDb(name = `sync-${crypto.randomUUID()}`): KioskDB {
 }
 
 /** Signatures as the visitor flow leaves them: pending, strokes in their own table. */
-async function seed(db: KioskDB, records: SignatureRecord[]): Promise<void> {
+async function seed(db: KioskDB, records: DrawnSignatureRecord[]): Promise<void> {
   await db.transaction('rw', [db.signatures, db.strokes], async () => {
     await db.signatures.bulkAdd(records.map(toStored))
     await db.strokes.bulkAdd(records.map((r) => ({ id: r.id, signature: r.signature })))
@@ -74,6 +74,28 @@ describe('SyncEngine', () => {
     const facts = await readSyncFacts(db)
     expect(facts).toMatchObject({ pending: 0, synced: 600, queuedBatches: 0, lastError: null })
     expect(facts.lastSuccessAt).not.toBeNull()
+  })
+
+  it('sends a paper form like any signature: no strokes, with its source and reference', async () => {
+    const db = freshDb()
+    await seed(db, records(2))
+    const { signature: _drawn, ...paper } = sampleRecord(3, { source: 'paper', paperRef: 'P-7' })
+    // A paper form has no strokes row: the paper keeps the signature.
+    await db.signatures.add(toStored(paper))
+    const register = fakeRegister()
+
+    await engineFor(db, register).run()
+
+    const sent = register.bodies.flatMap(
+      (b) => (JSON.parse(b) as { records: SignatureRecord[] }).records,
+    )
+    expect(sent.map((r) => r.certificateNo).sort()).toEqual(
+      [...records(2), paper].map((r) => r.certificateNo).sort(),
+    )
+    const sentPaper = sent.find((r) => r.id === paper.id)!
+    expect(sentPaper).toEqual(paper)
+    expect(sentPaper).not.toHaveProperty('signature')
+    expect(new Set(await states(db))).toEqual(new Set(['synced']))
   })
 
   it('keeps a batch under 1 MB, measured in bytes of the exact body', async () => {

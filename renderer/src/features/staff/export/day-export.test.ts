@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { contract, type MethodInput } from '@shared/api'
-import type { SignatureRecord } from '@shared/signature'
+import type { DrawnSignatureRecord, SignatureRecord } from '@shared/signature'
 import { sampleSignatures } from '@shared/testing/sample-signatures'
 import { toStored } from '../../../db/save-signature'
 import { KioskDB } from '../../../db/schema'
@@ -15,7 +15,7 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.delete()))
 })
 
-async function seededDb(records: SignatureRecord[]): Promise<KioskDB> {
+async function seededDb(records: DrawnSignatureRecord[]): Promise<KioskDB> {
   const db = new KioskDB(`test-${crypto.randomUUID()}`)
   opened.push(db)
   await db.signatures.bulkAdd(records.map(toStored))
@@ -126,7 +126,7 @@ describe('exportDay', () => {
       ON_DAY.map((r) => r.certificateNo).sort(),
     )
     // Strokes travel with the records.
-    expect((added('records') as SignatureRecord[])[0]?.signature.strokes.length).toBeGreaterThan(0)
+    expect((added('records') as SignatureRecord[])[0]?.signature?.strokes.length).toBeGreaterThan(0)
     expect(added('withdrawals')).toEqual([
       {
         id: expect.any(String),

@@ -40,6 +40,12 @@ export function SignatureDetails({
   const country = new Intl.DisplayNames([i18n.language], { type: 'region' }).of(row.country)
   const facts: [string, string | null][] = [
     [t('staff.table.col.time'), new Date(row.createdAt).toLocaleString(i18n.language)],
+    [
+      t('staff.table.col.source'),
+      row.source === 'paper'
+        ? t('staff.table.source.paper', { paperRef: row.paperRef })
+        : t('staff.table.source.kiosk'),
+    ],
     [t('review.name'), `${row.firstName} ${row.lastName}`],
     [t('review.capacity'), t(`capacity.${row.capacity}`)],
     [t('review.organisation'), row.organisationName],

@@ -90,6 +90,15 @@ export function signatureColumns(
       size: 190,
     },
     {
+      ...ROW_COLUMNS.source,
+      header: t('staff.table.col.source'),
+      size: 150,
+      cell: ({ row }) =>
+        row.original.source === 'paper'
+          ? t('staff.table.source.paper', { paperRef: row.original.paperRef })
+          : t('staff.table.source.kiosk'),
+    },
+    {
       ...ROW_COLUMNS.name,
       header: t('staff.table.col.name'),
       size: 220,

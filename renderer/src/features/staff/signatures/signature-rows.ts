@@ -25,6 +25,7 @@ export function toRow(record: StoredSignature): SignatureRow {
       record.email ?? '',
       record.certificateNo,
       record.city ?? '',
+      record.paperRef ?? '',
     ].join(' '),
   )
   return { ...record, searchText }

@@ -2,14 +2,14 @@ import 'fake-indexeddb/auto'
 import type { DBCore, DBCoreTable, Middleware } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sampleSignatures } from '@shared/testing/sample-signatures'
-import type { SignatureRecord } from '@shared/signature'
+import type { DrawnSignatureRecord } from '@shared/signature'
 import { toStored } from '../../../../db/save-signature'
 import { KioskDB, type StoredSignature } from '../../../../db/schema'
 import { applyAnswer, nextBatch } from '../../../sync/outbox'
 import { fold } from '../signature-rows'
 import { SignatureQueryEngine, firstViewByIndex, type SignatureQuery } from './engine'
 
-const RECORDS: SignatureRecord[] = sampleSignatures({
+const RECORDS: DrawnSignatureRecord[] = sampleSignatures({
   count: 400,
   seed: 11,
   kioskId: 'B01',

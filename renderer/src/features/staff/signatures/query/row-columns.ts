@@ -16,6 +16,8 @@ export const ROW_COLUMNS = {
   day: { accessorKey: 'day' },
   // Fixed-width, zero-padded numbers: plain string order is their order.
   certificateNo: { accessorKey: 'certificateNo', sortingFn: 'basic' },
+  // Records of kiosks before paper forms have no source: they were signed on the kiosk.
+  source: { id: 'source', accessorFn: (row) => row.source ?? 'kiosk', sortingFn: 'basic' },
   name: { id: 'name', accessorFn: (row) => `${row.lastName} ${row.firstName}`, sortingFn: 'text' },
   organisation: {
     id: 'organisation',

@@ -1,5 +1,6 @@
 import './display-options.css'
 import './high-contrast.css'
+import './large-text.css'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../../../components/Dialog'
@@ -90,7 +91,10 @@ function DisplayChoices() {
           checked={options.highContrast}
           onChange={(event) => displayStore.set({ highContrast: event.target.checked })}
         />
-        <span className="display-choice__sample display-choice__sample--contrast" aria-hidden="true">
+        <span
+          className="display-choice__sample display-choice__sample--contrast"
+          aria-hidden="true"
+        >
           ◐
         </span>
         <span className="display-choice__text">

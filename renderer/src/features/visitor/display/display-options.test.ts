@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { applyDisplay, createDisplayStore, DEFAULT_DISPLAY, isDefaultDisplay } from './display-options'
+import {
+  applyDisplay,
+  createDisplayStore,
+  DEFAULT_DISPLAY,
+  isDefaultDisplay,
+} from './display-options'
 
 /** A stand-in for <html> that records its attributes and style properties. */
 function fakeRoot() {

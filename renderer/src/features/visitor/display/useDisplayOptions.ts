@@ -1,6 +1,11 @@
 import { useEffect, useLayoutEffect, useSyncExternalStore } from 'react'
 import { watchIdle } from '../../../lib/idle-timer'
-import { applyDisplay, displayStore, isDefaultDisplay, type DisplayOptions } from './display-options'
+import {
+  applyDisplay,
+  displayStore,
+  isDefaultDisplay,
+  type DisplayOptions,
+} from './display-options'
 
 /** The visitor's current display choices; re-renders on every change. */
 export function useDisplayOptions(): DisplayOptions {

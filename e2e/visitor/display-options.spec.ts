@@ -65,12 +65,12 @@ for (const viewport of VIEWPORTS) {
         )
         for (const line of await layoutProblems(kiosk)) problems.push(`${screen}: ${line}`)
         for (const line of await seriousViolations(kiosk)) problems.push(`${screen}: axe: ${line}`)
+        await screenshot(kiosk, testInfo, `${String(++shot).padStart(2, '0')}-${screen}`)
         for (const name of keyControls) {
           const control = kiosk.getByRole('button', { name }).first()
           await control.scrollIntoViewIfNeeded()
           await expect(control, `${screen}: ${String(name)}`).toBeInViewport()
         }
-        await screenshot(kiosk, testInfo, `${String(++shot).padStart(2, '0')}-${screen}`)
       }
 
       await kiosk.getByRole('button', { name: t.get('languageName')!, exact: true }).tap()
@@ -146,6 +146,28 @@ for (const viewport of VIEWPORTS) {
   }
 }
 
+for (const viewport of VIEWPORTS) {
+  test(`${viewport.width}×${viewport.height}: the attract screen holds with the control at every size`, async ({
+    kiosk,
+  }) => {
+    await kiosk.setViewportSize(viewport)
+    const t = visitorStrings('ga')
+    await kiosk.getByRole('button', { name: t.get('languageName')!, exact: true }).tap()
+    const problems: string[] = []
+    for (const size of ['standard', 'large', 'largest'] as const) {
+      await kiosk.getByRole('button', { name: t.get('display.open')! }).tap()
+      const dialog = kiosk.getByRole('dialog', { name: t.get('display.title')! })
+      await dialog.getByRole('radio', { name: t.get(`display.sizes.${size}`)! }).tap()
+      await dialog.getByRole('button', { name: t.get('display.done')! }).tap()
+      await expect(dialog).toBeHidden()
+      await expectDisplay(kiosk, size === 'standard' ? null : size, null)
+      await kiosk.evaluate(() => document.querySelector('.screen')?.scrollTo(0, 0))
+      for (const line of await layoutProblems(kiosk)) problems.push(`${size}: ${line}`)
+    }
+    expect(problems).toEqual([])
+  })
+}
+
 test('the idle wipe brings back the standard display, and so does idling on the attract screen', async ({
   kiosk,
 }) => {
@@ -172,7 +194,7 @@ test('the idle wipe brings back the standard display, and so does idling on the 
   await expect(kiosk.getByRole('switch', { name: 'High contrast' })).not.toBeChecked()
 
   // Chosen on the attract screen, then walked away from: no flow runs, the attract screen resets it.
-  await kiosk.getByRole('radio', { name: 'Large', exact: true }).tap()
+  await kiosk.getByRole('radio', { name: /^Large / }).tap()
   await kiosk.getByRole('button', { name: 'Done' }).tap()
   await expectDisplay(kiosk, 'large', null)
   await kiosk.clock.fastForward(59_000)

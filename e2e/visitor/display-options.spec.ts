@@ -5,7 +5,6 @@
  * finding; the idle wipe brings the standard display back, and the staff screens never take it.
  */
 import type { Page, TestInfo } from '@playwright/test'
-import type { Language } from '../../electron/shared/settings'
 import { seriousViolations } from '../support/axe'
 import { test, expect } from '../support/fixtures'
 import { layoutProblems } from '../support/layout'
@@ -58,7 +57,7 @@ for (const viewport of VIEWPORTS) {
       const next = new RegExp(`^${t.get('flow.next')!}`)
       const problems: string[] = []
       let shot = 0
-      const check = async (screen: string, keyControls: string[] | RegExp[] = []) => {
+      const check = async (screen: string, keyControls: (string | RegExp)[] = []) => {
         // Measured as the screen first shows; a taller one scrolls under the corner control.
         await kiosk.evaluate(() =>
           document.querySelectorAll('.screen').forEach((s) => s.scrollTo(0, 0)),

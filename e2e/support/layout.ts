@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 /**
  * What a visitor would see as a broken layout on the current screen, as readable lines: a page
  * wider than the window, a box that scrolls sideways, text or a control cut by the window's
- * edge, and controls or text that lie on top of each other. Only what is visible counts: a part
+ * edge, text wider than its box, and controls or text that lie on top of each other. Only what is visible counts: a part
  * scrolled out of its box is clipped to that box first.
  */
 export function layoutProblems(page: Page): Promise<string[]> {
@@ -44,7 +44,8 @@ export function layoutProblems(page: Page): Promise<string[]> {
       return right - left < 1 || bottom - top < 1 ? null : { left, top, right, bottom }
     }
     const open = document.querySelector('dialog[open]')
-    const selector = 'button, a[href], input, select, textarea, label, h1, h2, h3, p, legend'
+    const selector =
+      'button, a[href], input, select, textarea, label, h1, h2, h3, p, legend, dt, dd, th, td'
     const items = [...(open ?? document.body).querySelectorAll(selector)]
       .filter((el) => !exempt(el) || el.tagName === 'INPUT')
       .filter((el) => el.closest('.osk') === null)
@@ -55,6 +56,9 @@ export function layoutProblems(page: Page): Promise<string[]> {
       .map((el) => ({ el, rect: visibleRect(el) }))
       .filter((item): item is { el: Element; rect: NonNullable<typeof item.rect> } => !!item.rect)
     for (const { el } of items) {
+      // Text wider than its own box runs into its neighbours, though the boxes do not overlap.
+      if (el.tagName !== 'INPUT' && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        problems.push(`${describe(el)} runs out of its box: ${el.scrollWidth} > ${el.clientWidth}`)
       const full = el.getBoundingClientRect()
       if (full.left < -1 || full.right > width + 1)
         problems.push(`${describe(el)} is cut by the window: ${full.left}…${full.right}`)

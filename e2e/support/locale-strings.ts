@@ -21,6 +21,7 @@ export function pageStrings(language: string): Map<string, string> {
     ...read(`${language}.json`),
     ...read(`keyboard/${language}.json`),
     ...read(`sync/${language}.json`),
+    ...read(`display/${language}.json`),
   })
 }
 

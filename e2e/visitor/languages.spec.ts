@@ -4,7 +4,6 @@
  * name in the language's own letters typed on the on-screen keyboard, no serious axe finding, and
  * a certificate whose text is in that language and holds the name exactly.
  */
-import type { Locator, Page } from '@playwright/test'
 import { LANGUAGES, type Language } from '../../electron/shared/settings'
 import { SAMPLE_PEOPLE } from '../../electron/shared/testing/sample-people'
 import { pdfText, withPdfFile } from '../../electron/services/certificates/testing/poppler'
@@ -12,6 +11,7 @@ import { seriousViolations } from '../support/axe'
 import { test, expect } from '../support/fixtures'
 import { hostValue } from '../support/host-api'
 import { certificateStrings, englishLeftIn, visitorStrings } from '../support/locale-strings'
+import { typeOnKeyboard } from '../support/on-screen-keyboard'
 
 test.use({ hasTouch: true, viewport: { width: 1080, height: 1920 } })
 // Six screens, each scanned by axe, and a name typed key by key: longer than a single-screen test.
@@ -27,33 +27,6 @@ function nameFor(language: Language): { firstName: string; lastName: string; cou
     firstName: lettersOnly(people.firstNames),
     lastName: lettersOnly(people.lastNames),
     country: people.country,
-  }
-}
-
-/** Types `text` on the on-screen keyboard by taps only: a letter's key, Shift, or the accented-letters key. */
-async function typeOnKeyboard(page: Page, language: Language, text: string) {
-  const t = visitorStrings(language)
-  const keyboard = page.getByRole('group', { name: t.get('keyboard.keyboard')! })
-  await expect(keyboard).toBeVisible()
-  const key = (name: string) => keyboard.getByRole('button', { name, exact: true })
-  const tapIfShown = async (locator: Locator) => {
-    if ((await locator.count()) === 0 || !(await locator.first().isVisible())) return false
-    await locator.first().tap()
-    return true
-  }
-  for (const char of text) {
-    if (char === ' ') {
-      await key(t.get('keyboard.space')!).tap()
-      continue
-    }
-    if (await tapIfShown(key(char))) continue
-    const upper = char !== char.toLocaleLowerCase(language)
-    const shift = key(t.get('keyboard.shift')!)
-    if (upper && (await shift.getAttribute('aria-pressed')) !== 'true') await shift.tap()
-    if (await tapIfShown(key(char))) continue
-    await key(t.get('keyboard.accents')!).tap()
-    if (!(await tapIfShown(key(char))))
-      throw new Error(`no key for “${char}” on the ${language} keyboard`)
   }
 }
 

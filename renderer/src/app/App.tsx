@@ -7,6 +7,8 @@ import { PinScreen } from '../features/staff/PinScreen'
 import { StaffConsole } from '../features/staff/StaffConsole'
 import { StaffEntry, useStaffShortcut } from '../features/staff/StaffEntry'
 import { renderStaffBulkActions, staffToolTabs } from '../features/staff/staff-tools'
+import { DisplayOptionsButton } from '../features/visitor/display/DisplayOptionsButton'
+import { useVisitorDisplay } from '../features/visitor/display/useDisplayOptions'
 import { VisitorFlow } from '../features/visitor/VisitorFlow'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useBoot } from './useBoot'
@@ -30,6 +32,7 @@ export function App() {
   }, [])
   const openStaffPin = useCallback(() => setScreen('staff-pin'), [])
   useStaffShortcut(openStaffPin)
+  useVisitorDisplay(screen === 'attract' || screen === 'signing')
 
   if (boot.state === 'loading') return <main className="screen screen--center" aria-busy="true" />
   if (boot.state === 'failed') {
@@ -49,6 +52,7 @@ export function App() {
     attract: (
       <>
         <AttractScreen languages={settings.languages} onStart={() => setScreen('signing')} />
+        <DisplayOptionsButton placement="corner" idleResetSeconds={settings.idleSeconds} />
         <StaffEntry onOpen={openStaffPin} />
         <p className="kiosk-badge" data-testid="kiosk-badge">
           {info.eventCode} · {info.kioskId} · v{info.version} · {info.runtime}

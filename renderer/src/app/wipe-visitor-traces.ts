@@ -1,13 +1,15 @@
+import { displayStore } from '../features/visitor/display/display-options'
 import { DEFAULT_LANGUAGE, setLanguage } from '../i18n'
 
 /**
  * What must not survive from one visitor to the next beyond React state (which is unmounted):
- * focus and text selection, the chosen language, scroll positions.
+ * focus and text selection, the chosen language and display (text size, contrast), scroll positions.
  */
 export function wipeVisitorTraces(): void {
   if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
   window.getSelection()?.removeAllRanges()
   setLanguage(DEFAULT_LANGUAGE)
+  displayStore.reset()
   window.scrollTo(0, 0)
 }
 

@@ -2,6 +2,7 @@ import './flow.css'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFocusHeading } from '../../components/useFocusHeading'
+import { DisplayOptionsButton } from './display/DisplayOptionsButton'
 
 export const STEPS = ['capacity', 'details', 'principles', 'signature', 'review'] as const
 export type StepName = (typeof STEPS)[number]
@@ -46,6 +47,7 @@ export function StepLayout({ step, title, lead, onBack, onStartOver, next, child
             ))}
           </ol>
         </nav>
+        <DisplayOptionsButton placement="bar" />
         <button type="button" className="button button--quiet" onClick={onStartOver}>
           {t('flow.startOver')}
         </button>

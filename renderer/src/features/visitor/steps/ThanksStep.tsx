@@ -2,6 +2,7 @@ import './thanks.css'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFocusHeading } from '../../../components/useFocusHeading'
+import { DisplayOptionsButton } from '../display/DisplayOptionsButton'
 import logoUrl from '@resources/logo/alliance-mark.svg'
 
 interface Props {
@@ -17,6 +18,7 @@ export function ThanksStep({ certificateNo, printAction, onFinish }: Props) {
   const headingRef = useFocusHeading<HTMLHeadingElement>()
   return (
     <main className="screen thanks">
+      <DisplayOptionsButton placement="corner" />
       <img className="attract__logo" src={logoUrl} alt="" />
       <h1 className="title title--hero" ref={headingRef} tabIndex={-1}>
         {t('thanks.title')}

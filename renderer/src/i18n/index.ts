@@ -18,7 +18,11 @@ function localeOf(language: Language): Record<string, unknown> {
 // Features that keep their strings apart (to edit them without clashes) merge in as top-level keys.
 // (The certificate's strings are the main process's: they stay out of the page.)
 const featureFiles = import.meta.glob<{ default: Record<string, unknown> }>(
-  ['../../../resources/locales/sync/*.json', '../../../resources/locales/keyboard/*.json'],
+  [
+    '../../../resources/locales/sync/*.json',
+    '../../../resources/locales/keyboard/*.json',
+    '../../../resources/locales/partners/*.json',
+  ],
   { eager: true },
 )
 

@@ -5,6 +5,7 @@ import pino from 'pino'
 import { startHost } from '../../electron/host/server'
 import { BUILT_RENDERER } from '../../electron/host/paths'
 import { openKioskServices } from '../../electron/services/kiosk-services'
+import { StaffPage } from '../staff/staff-page'
 import { expect, test } from '../support/fixtures'
 
 test('a browser the host starts gets the secret for a one-time code, which a second page cannot use', async ({
@@ -20,12 +21,15 @@ test('a browser the host starts gets the secret for a one-time code, which a sec
     expect(url).not.toContain(host.secret)
     await page.goto(url)
     await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready')
-    // The badge comes from the host API: the page holds the secret.
+    // The badge (on the staff PIN screen) comes from the host API: the page holds the secret.
+    await new StaffPage(page).openPinScreen()
     await expect(page.getByTestId('kiosk-badge')).toHaveText(
       /^EWRC26 · B01 · v\d+\.\d+\.\d+ · web$/,
     )
     expect(new URL(page.url()).hash).toBe('')
     await page.reload()
+    await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready')
+    await new StaffPage(page).openPinScreen()
     await expect(page.getByTestId('kiosk-badge')).toHaveText(/EWRC26 · B01/)
 
     // Anyone else who read the code off the command line is too late.

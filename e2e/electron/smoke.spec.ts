@@ -6,6 +6,7 @@ import { _electron as electron, expect, test } from '@playwright/test'
 import { electronBinary, NO_ELECTRON_RUNTIME } from '../../electron/host/electron-runtime'
 import { contract } from '../../electron/shared/api'
 import { PROJECT_ROOT } from '../../electron/host/paths'
+import { StaffPage } from '../staff/staff-page'
 import { freshDataDir } from '../support/web-host'
 
 const binary = electronBinary()
@@ -22,7 +23,10 @@ test('the Electron kiosk boots locked down and reaches app:info over IPC', async
     const page = await app.firstWindow()
     await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join the #CohesionAlliance')
+    // The version badge is for staff: on the PIN screen, which Cancel leaves for the attract screen.
+    await new StaffPage(page).openPinScreen()
     await expect(page.getByTestId('kiosk-badge')).toHaveText(/ · electron$/)
+    await page.getByRole('button', { name: 'Cancel' }).click()
     await page.getByRole('button', { name: 'Français' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Rejoignez la #CohesionAlliance',

@@ -24,9 +24,11 @@ test('a damaged settings file: the kiosk starts from its last good copy and tell
   const host = await startWebHost({ dataDir })
   try {
     await openKiosk(page, host)
+    const staff = new StaffPage(page)
+    await staff.openPinScreen()
     await expect(page.getByTestId('kiosk-badge')).toHaveText(/^EWRC26 · B07 /)
     // The PIN survived: the console opens with it, and the dashboard says what happened.
-    await new StaffPage(page).open()
+    await staff.open()
     await expect(
       page.getByRole('alert').filter({ hasText: 'settings file was damaged' }),
     ).toContainText('last good copy')

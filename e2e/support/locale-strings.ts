@@ -22,6 +22,7 @@ export function pageStrings(language: string): Map<string, string> {
     ...read(`keyboard/${language}.json`),
     ...read(`sync/${language}.json`),
     ...read(`display/${language}.json`),
+    ...read(`partners/${language}.json`),
   })
 }
 
@@ -53,7 +54,8 @@ export function englishLeftIn(
   const own = strings(language)
   const left: string[] = []
   for (const [key, english] of strings('en')) {
-    if (own.get(key) === english) continue
+    // The same words, or none: a partner without an official name in the language keeps its own.
+    if (own.get(key) === english || own.get(key) === '') continue
     for (const part of english.split(/\{\{[^}]*\}\}/)) {
       const words = part.trim()
       if ((words.match(/\p{L}{2,}/gu) ?? []).length > 1 && text.includes(words))

@@ -54,9 +54,6 @@ export function App() {
         <AttractScreen languages={settings.languages} onStart={() => setScreen('signing')} />
         <DisplayOptionsButton placement="corner" idleResetSeconds={settings.idleSeconds} />
         <StaffEntry onOpen={openStaffPin} />
-        <p className="kiosk-badge" data-testid="kiosk-badge">
-          {info.eventCode} · {info.kioskId} · v{info.version} · {info.runtime}
-        </p>
       </>
     ),
     signing: (
@@ -73,11 +70,17 @@ export function App() {
       />
     ),
     'staff-pin': (
-      <PinScreen
-        onUnlocked={() => setScreen('staff')}
-        onCancel={backToAttract}
-        language={settings.staffLanguage}
-      />
+      <>
+        <PinScreen
+          onUnlocked={() => setScreen('staff')}
+          onCancel={backToAttract}
+          language={settings.staffLanguage}
+        />
+        {/* For staff, not visitors: which kiosk and version this is, before unlocking. */}
+        <p className="kiosk-badge" data-testid="kiosk-badge">
+          {info.eventCode} · {info.kioskId} · v{info.version} · {info.runtime}
+        </p>
+      </>
     ),
     staff: (
       <StaffConsole

@@ -22,6 +22,7 @@ const featureFiles = import.meta.glob<{ default: Record<string, unknown> }>(
     '../../../resources/locales/sync/*.json',
     '../../../resources/locales/keyboard/*.json',
     '../../../resources/locales/display/*.json',
+    '../../../resources/locales/partners/*.json',
   ],
   { eager: true },
 )

@@ -1,8 +1,17 @@
 import { useLayoutEffect, useRef, useState, type CSSProperties, type SyntheticEvent } from 'react'
+import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { variantsOf } from './diacritics'
 import { shouldAutoShift } from './editing'
-import { editField, enterKindOf, fieldKindOf, nextField, type TextField } from './fieldDom'
+import {
+  editField,
+  enterKindOf,
+  fieldKindOf,
+  nextField,
+  openDialogOf,
+  submittableFormOf,
+  type TextField,
+} from './fieldDom'
 import { actionLook, CharCaption, type Shift } from './key-faces'
 import { labelsFor } from './labels'
 import {
@@ -48,7 +57,7 @@ const width = (units: number) => ({ '--w': units }) as CSSProperties
 
 /**
  * The kiosk's built-in touch keyboard. Mounted once at the app root, it opens docked at the
- * bottom whenever a text field has focus and types into that field as a keystroke would, so
+ * bottom whenever a text field has focus (inside the field's open dialog, when it has one) and types into that field as a keystroke would, so
  * React state and react-hook-form see every change. It keeps no copy of what is typed: each key
  * press reads the field, edits it, and forgets it.
  *
@@ -161,8 +170,11 @@ export function OnScreenKeyboard() {
     const what = enterKindOf(element)
     if (what === 'newline') editField(element, { type: 'insert', text: '\n' })
     else if (what === 'next') nextField(element)?.focus()
-    else if (element.form) element.form.requestSubmit()
-    else setDismissed(true)
+    else {
+      const form = submittableFormOf(element)
+      if (form) form.requestSubmit()
+      else setDismissed(true)
+    }
   }
 
   const run = (name: Action, time: number) => {
@@ -241,7 +253,7 @@ export function OnScreenKeyboard() {
     </button>
   )
 
-  return (
+  const keyboard = (
     <div
       ref={rootRef}
       className="osk"
@@ -287,4 +299,7 @@ export function OnScreenKeyboard() {
       )}
     </div>
   )
+  // A modal dialog leaves only itself (and what is inside it) tappable: the keys go in with it.
+  const dialog = openDialogOf(field)
+  return dialog ? createPortal(keyboard, dialog) : keyboard
 }

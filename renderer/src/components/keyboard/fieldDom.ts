@@ -64,13 +64,16 @@ export function editField(field: TextField, edit: Edit): boolean {
 }
 
 /**
- * The next field the keyboard types into, in document order within the field's form (or the
- * page), as a phone keyboard's "next" does: buttons, pickers and checkboxes are left to a tap.
+ * The next field the keyboard types into, in document order within the field's form (or its
+ * dialog, or the page), as a phone keyboard's "next" does: buttons, pickers and checkboxes are left to a tap.
  */
 export function nextField(field: TextField): TextField | null {
-  const scope: Element[] = field.form
-    ? Array.from(field.form.elements)
-    : Array.from(document.querySelectorAll('input, textarea'))
+  // A dialog first: its fields may sit in the DOM inside a form of the page behind it.
+  const dialog = openDialogOf(field)
+  const scope: Element[] =
+    field.form && !dialog
+      ? Array.from(field.form.elements)
+      : Array.from((dialog ?? document).querySelectorAll('input, textarea'))
   const reachable = scope
     .map((element) => asTextField(element))
     .filter(
@@ -80,6 +83,25 @@ export function nextField(field: TextField): TextField | null {
     )
   const index = reachable.indexOf(field)
   return index >= 0 ? (reachable[index + 1] ?? null) : null
+}
+
+/**
+ * The open <dialog> the field is in, or null. A modal dialog makes the rest of the page inert, so
+ * the keyboard has to be inside it to be tapped, and "next" must not lead out of it.
+ */
+export function openDialogOf(field: TextField): HTMLDialogElement | null {
+  const dialog = field.closest('dialog')
+  return dialog?.open ? dialog : null
+}
+
+/**
+ * The form the enter key submits: the field's own, unless the field is in a dialog and the form
+ * is the page's behind it (the country search must not send the details form).
+ */
+export function submittableFormOf(field: TextField): HTMLFormElement | null {
+  const dialog = openDialogOf(field)
+  const form = field.form
+  return form && (!dialog || dialog.contains(form)) ? form : null
 }
 
 /** What the enter key does in this field. */

@@ -1,17 +1,20 @@
 import './attract.css'
 import { useTranslation } from 'react-i18next'
-import { FOUNDING_PARTNERS } from '@shared/partners'
 import type { Language } from '@shared/settings'
 import { LanguagePicker } from '../../components/LanguagePicker'
 import { useFocusHeading } from '../../components/useFocusHeading'
 import logoUrl from '@resources/logo/alliance-mark.svg'
+import { partnerLabels } from './partner-labels'
 
 interface Props {
   languages: readonly Language[]
   onStart: () => void
 }
 
-/** What the booth shows between visitors: the invitation, the language choice and the partners. */
+/**
+ * What the booth shows between visitors: the invitation, the language choice and the partners (in
+ * the chosen language). Nothing for staff: the kiosk's version and id are on the PIN screen.
+ */
 export function AttractScreen({ languages, onStart }: Props) {
   const { t } = useTranslation()
   const headingRef = useFocusHeading<HTMLHeadingElement>()
@@ -34,10 +37,10 @@ export function AttractScreen({ languages, onStart }: Props) {
           {t('attract.partners')}
         </h2>
         <ul className="partners__list">
-          {FOUNDING_PARTNERS.map((partner) => (
-            <li key={partner.short} className="partners__item">
-              <abbr title={partner.name}>{partner.short}</abbr>
+          {partnerLabels(t).map((partner) => (
+            <li key={partner.id} className="partners__item">
               <span className="partners__name">{partner.name}</span>
+              {partner.short && <span className="partners__short">{partner.short}</span>}
             </li>
           ))}
         </ul>

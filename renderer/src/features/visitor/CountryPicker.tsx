@@ -66,14 +66,15 @@ export function CountryPicker({ value, onChange, error, buttonRef }: Props) {
         open={open}
         title={t('details.chooseCountry')}
         onClose={() => setOpen(false)}
-        className="dialog--wide"
+        className="dialog--wide country-dialog"
       >
         <input
-          className="field__input"
+          className="field__input country-dialog__search"
           type="search"
           aria-label={t('details.countrySearch')}
           placeholder={t('details.countrySearch')}
           autoComplete="off"
+          autoCapitalize="none"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
@@ -101,7 +102,11 @@ export function CountryPicker({ value, onChange, error, buttonRef }: Props) {
           )}
           {groups.every((g) => g.codes.length === 0) && <p>{t('details.noCountry', { query })}</p>}
         </div>
-        <button type="button" className="button" onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          className="button country-dialog__close"
+          onClick={() => setOpen(false)}
+        >
           {t('details.close')}
         </button>
       </Dialog>

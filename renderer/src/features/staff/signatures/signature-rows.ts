@@ -1,3 +1,4 @@
+import { foldForSearch } from '@shared/normalise'
 import type { StoredSignature } from '../../../db/schema'
 
 /** A table row: the stored signature (no strokes) plus a folded text to search in. */
@@ -5,18 +6,8 @@ export interface SignatureRow extends StoredSignature {
   searchText: string
 }
 
-/** Lowercase without accents, so "lukasz" finds Łukasz and "ile de france" finds Île-de-France. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .toLowerCase()
-}
-
 export function toRow(record: StoredSignature): SignatureRow {
-  const searchText = fold(
+  const searchText = foldForSearch(
     [
       record.firstName,
       record.lastName,
@@ -32,7 +23,7 @@ export function toRow(record: StoredSignature): SignatureRow {
 
 /** The words of a search, folded like the rows' search text. */
 export function searchWords(query: string): string[] {
-  return fold(query).split(/\s+/).filter(Boolean)
+  return foldForSearch(query).split(/\s+/).filter(Boolean)
 }
 
 /** Whether a row has every one of the (folded) words. */

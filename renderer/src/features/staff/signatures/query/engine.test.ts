@@ -6,7 +6,7 @@ import type { SignatureRecord } from '@shared/signature'
 import { toStored } from '../../../../db/save-signature'
 import { KioskDB, type StoredSignature } from '../../../../db/schema'
 import { applyAnswer, nextBatch } from '../../../sync/outbox'
-import { fold } from '../signature-rows'
+import { foldForSearch as fold } from '@shared/normalise'
 import { SignatureQueryEngine, firstViewByIndex, type SignatureQuery } from './engine'
 
 const RECORDS: SignatureRecord[] = sampleSignatures({

@@ -50,7 +50,11 @@ describeEachDatabase('migration 004: organisation keys folded like the search', 
     expect(await keyOf(db, german.id)).toBe('DE|kunst strasse e v')
     const again = organisationRecord(3, 'OSTERGAARD kommune', 'DK')
     expect(await resultsOf(db, [again])).toEqual([
-      expect.objectContaining({ id: again.id, status: 'duplicate', certificateNo: old.certificateNo }),
+      expect.objectContaining({
+        id: again.id,
+        status: 'duplicate',
+        certificateNo: old.certificateNo,
+      }),
     ])
   })
 

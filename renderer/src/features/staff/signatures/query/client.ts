@@ -57,7 +57,7 @@ export class SignatureQueryClient implements SignatureQueryApi {
     private readonly db: KioskDB,
     createWorker: (() => WorkerLike) | null = startQueryWorker,
   ) {
-    this.current = { transport: 'worker', loaded: false, version: 0 }
+    this.current = { transport: 'worker', loaded: false, counted: false, version: 0 }
     if (!createWorker) {
       this.useThread('no worker asked for')
       return
@@ -109,6 +109,8 @@ export class SignatureQueryClient implements SignatureQueryApi {
       ? firstViewByIndex(this.db, q)
       : this.call('query', [q])
   matchingIds: SignatureQueryApi['matchingIds'] = (q) => this.call('matchingIds', [q])
+  matchingRefs: SignatureQueryApi['matchingRefs'] = (q) => this.call('matchingRefs', [q])
+  refsByIds: SignatureQueryApi['refsByIds'] = (ids) => this.call('refsByIds', [ids])
   countMatching: SignatureQueryApi['countMatching'] = (q, ids) =>
     this.call('countMatching', [q, ids])
   rowsByIds: SignatureQueryApi['rowsByIds'] = (ids) => this.call('rowsByIds', [ids])

@@ -16,7 +16,8 @@ export const ROW_COLUMNS = {
   day: { accessorKey: 'day' },
   // Fixed-width, zero-padded numbers: plain string order is their order.
   certificateNo: { accessorKey: 'certificateNo', sortingFn: 'basic' },
-  name: { id: 'name', accessorFn: (row) => `${row.lastName} ${row.firstName}`, sortingFn: 'text' },
+  // Last name, then first name, folded (toRow): "Łukasz" sorts with the other L names.
+  name: { id: 'name', accessorFn: (row) => row.nameKey, sortingFn: 'basic' },
   organisation: {
     id: 'organisation',
     accessorFn: (row) => row.organisationName ?? '',

@@ -10,6 +10,12 @@ import type { Condition, ProbeTiming } from '../page/probe'
 const PIN = '482913'
 const FIRST_ROWS: Condition = { kind: 'selector', selector: '.signatures tbody tr[aria-rowindex]' }
 const COUNT = '[data-testid="result-count"]'
+/** The count of signatures is on screen (a number in the table's status line). */
+const COUNT_SHOWN: Condition = { kind: 'text', selector: COUNT, pattern: '\\d' }
+/** The first row of the table (its text changes when the order does). */
+const FIRST_ROW = '.signatures tbody tr[aria-rowindex="2"]'
+/** The selection's count, shown once the selection holds rows. */
+const SELECTED: Condition = { kind: 'selector', selector: '.signatures__selected' }
 /**
  * Every row is in the table's query engine (its Web Worker, or the page where no worker starts):
  * search, sort and filters answer from memory from then on. The count is shown before that, from
@@ -35,7 +41,10 @@ const SEARCHES = ['mari', 'dubo', 'nova', 'jans']
  * - first render: click on the tab → the first rows are on screen (the newest page, from an index);
  * - all rows: click on the tab → every row loaded into the query engine (search, sort, filters
  *   work on all of them from then on); floor: a bare Dexie toArray of the same table;
+ * - count: the same click → the count of signatures on screen (and how long after the first rows);
  * - search: a key typed in the search box → the count and rows updated;
+ * - sort by name: a click on the Name header (ascending, then descending) → the first row changed;
+ * - select all: a click on "Select all N matching" (every signature) → "N selected" on screen;
  * - JS heap: the page's JSHeapUsedSize (CDP), sampled every 100 ms, the peak over all runs; the
  *   query worker's heap (CDP Runtime.getHeapUsage on the worker target) likewise;
  * - sync-like change: 250 records written by another page as the sync outbox writes a register
@@ -54,6 +63,10 @@ export const staffTableWorkload: Workload = {
     const firstRender: number[] = []
     const allRows: number[] = []
     const search: number[] = []
+    const countShown: number[] = []
+    const countAfterRows: number[] = []
+    const sortByName: number[] = []
+    const selectAll: number[] = []
     let unchangedKeys = 0
     let peakHeapMb = 0
     let heapAfterLoadMb = 0
@@ -69,17 +82,23 @@ export const staffTableWorkload: Workload = {
         const heap = await sampleHeap(page)
         const workerHeap = await sampleWorkerHeap(page)
         await openSignaturesTab(page, kiosk.host.url)
-        const [rows, loaded] = await page.evaluate(() => window.benchProbe!.result(60_000))
+        const [rows, loaded, count] = await page.evaluate(() => window.benchProbe!.result(60_000))
         heapAfterLoadMb = Math.max(heapAfterLoadMb, (await heap.stop()).lastMb)
         workerAfterLoadMb = Math.max(workerAfterLoadMb, await workerHeap.now())
         transport = (await page.locator('.signatures').getAttribute('data-transport')) ?? ''
         const typing = await sampleHeap(page)
         const keys = await typeSearches(page)
+        const sorts = await sortByNameTwice(page)
+        const selecting = await selectEveryRow(page)
         const peak = Math.max((await typing.stop()).peakMb, heapAfterLoadMb)
         const workerPeak = (await workerHeap.stop()).peakMb
         if (i < warmup) continue
         firstRender.push(need(rows, 'first rows'))
         allRows.push(need(loaded, 'all rows'))
+        countShown.push(need(count, 'count'))
+        countAfterRows.push(need(count, 'count') - need(rows, 'first rows'))
+        sortByName.push(...sorts)
+        selectAll.push(selecting)
         for (const key of keys) {
           if (key === null) unchangedKeys += 1
           else search.push(key)
@@ -106,6 +125,9 @@ export const staffTableWorkload: Workload = {
     const floor = summarise(floorRuns)
     const keys = summarise(search)
     const change = summarise(changes)
+    const counting = summarise(countShown)
+    const sorting = summarise(sortByName)
+    const selection = summarise(selectAll)
     const heapPass = peakHeapMb < 300
     return [
       {
@@ -148,6 +170,47 @@ export const staffTableWorkload: Workload = {
           'so search, sort and filters answer from memory (until then the table shows the newest ' +
           'rows and the count, from the createdAt index). Loaded in chunks of 5,000 by primary ' +
           'key. Floor: bare Dexie toArray() of the same table in the same browser.',
+        date,
+      },
+      {
+        name: `staff-table-count@${label(records)}`,
+        n: counting.n,
+        medianMs: counting.medianMs,
+        p95Ms: counting.p95Ms,
+        target: 'none (reported; issue #13: with the first rows)',
+        pass: null,
+        extra: {
+          afterFirstRowsMedianMs: summarise(countAfterRows).medianMs,
+          afterFirstRowsP95Ms: summarise(countAfterRows).p95Ms,
+        },
+        notes:
+          'Click on the Signatures tab → the count of signatures on screen (next frame). ' +
+          'extra.afterFirstRows*: how long after the first rows it came.',
+        date,
+      },
+      {
+        name: `staff-table-sort-name@${label(records)}`,
+        n: sorting.n,
+        medianMs: sorting.medianMs,
+        p95Ms: sorting.p95Ms,
+        target: 'none (reported)',
+        pass: null,
+        notes:
+          'Every row loaded, a click on the Name column header (ascending, then again: ' +
+          'descending) → the first row shows another signature (next frame).',
+        date,
+      },
+      {
+        name: `staff-table-select-all@${label(records)}`,
+        n: selection.n,
+        medianMs: selection.medianMs,
+        p95Ms: selection.p95Ms,
+        target: 'none (reported)',
+        pass: null,
+        extra: { records },
+        notes:
+          'Every row loaded, sorted by name, a click on "Select all N matching" (every ' +
+          'signature) → "N selected" and the bulk actions on screen (next frame).',
         date,
       },
       {
@@ -215,9 +278,10 @@ async function openSignaturesTab(page: Page, url: string): Promise<void> {
   await page.evaluate(
     () => new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 2000 })),
   )
-  await page.evaluate(([rows, loaded]) => window.benchProbe!.arm([rows, loaded]), [
+  await page.evaluate(([rows, loaded, count]) => window.benchProbe!.arm([rows, loaded, count]), [
     FIRST_ROWS,
     ALL_LOADED,
+    COUNT_SHOWN,
   ] as const)
   await page.getByRole('tab', { name: 'Signatures' }).click()
 }
@@ -241,6 +305,33 @@ async function typeSearches(page: Page): Promise<(number | null)[]> {
     for (let i = 0; i < text.length; i++) await key('Backspace')
   }
   return times
+}
+
+/** Clicks the Name header twice (ascending, descending); the time of each to the new first row. */
+async function sortByNameTwice(page: Page): Promise<number[]> {
+  const header = page.locator('.signatures thead').getByRole('button', { name: 'Name' })
+  const times: number[] = []
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate((c) => window.benchProbe!.arm([c]), {
+      kind: 'textChange',
+      selector: FIRST_ROW,
+    } satisfies Condition)
+    await header.click()
+    const [timing] = await page.evaluate(() => window.benchProbe!.result(30_000))
+    times.push(need(timing, 'sorted by name'))
+  }
+  return times
+}
+
+/** Clicks "Select all N matching" (no search or filter: every row); the time to "N selected". */
+async function selectEveryRow(page: Page): Promise<number> {
+  await page.evaluate((c) => window.benchProbe!.arm([c]), SELECTED)
+  await page.getByRole('button', { name: /^Select all \d+ matching$/ }).click()
+  const [timing] = await page.evaluate(() => window.benchProbe!.result(30_000))
+  const ms = need(timing, 'select all')
+  await page.getByRole('button', { name: 'Clear selection' }).click()
+  await page.locator(SELECTED.selector).waitFor({ state: 'detached' })
+  return ms
 }
 
 /**

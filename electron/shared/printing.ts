@@ -4,6 +4,8 @@ export type PrintFailureReason =
   | 'file-missing'
   | 'spooler-missing'
   | 'spooler-unavailable'
+  /** CUPS' scheduler (cupsd) is not running or cannot be reached. */
+  | 'scheduler-stopped'
   | 'rejected'
   | 'timeout'
   | 'not-printed'
@@ -11,8 +13,13 @@ export type PrintFailureReason =
 export interface PrintFailure {
   ok: false
   reason: PrintFailureReason
-  /** One sentence for booth staff; the visitor sees the kiosk's own wording. */
+  /**
+   * One English sentence for logs and the command line. Screens show the translation of `reason`
+   * (staff: `staff.printing.<reason>`; the visitor sees the kiosk's own wording).
+   */
   message: string
+  /** What the print system said, word for word: for a details disclosure and the log only. */
+  detail?: string
   /** Set when the job reached the queue but did not complete in time (it may still print). */
   jobId?: string
 }
@@ -24,6 +31,8 @@ export interface Printer {
   isDefault: boolean
   /** False when the queue exists but refuses jobs. */
   accepting: boolean
+  /** Set (true) when the print system has the queue stopped: jobs wait, nothing prints. */
+  paused?: boolean
 }
 
 export type PrinterList = { ok: true; printers: Printer[] } | PrintFailure

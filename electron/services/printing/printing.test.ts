@@ -144,6 +144,7 @@ describe.runIf(unix)('listPrinters with a fake lpstat on PATH', () => {
         '  -a) echo "Booth_Printer accepting requests since Tue 13 Oct 2026"; echo "Office not accepting requests since Mon 12 Oct 2026 -";;',
         '  -e) echo "Booth_Printer"; echo "Office"; echo "PDF_Writer";;',
         '  -d) echo "system default destination: Office";;',
+        '  -p) echo "printer Booth_Printer is idle.  enabled since Tue 13 Oct 2026"; echo "printer PDF_Writer disabled since Tue 13 Oct 2026 -"; echo "	Paused";;',
         'esac',
       ].join('\n'),
     )
@@ -152,7 +153,7 @@ describe.runIf(unix)('listPrinters with a fake lpstat on PATH', () => {
       printers: [
         { name: 'Booth_Printer', isDefault: false, accepting: true },
         { name: 'Office', isDefault: true, accepting: false },
-        { name: 'PDF_Writer', isDefault: false, accepting: true },
+        { name: 'PDF_Writer', isDefault: false, accepting: true, paused: true },
       ],
     })
   })
@@ -169,8 +170,8 @@ describe.runIf(unix)('listPrinters with a fake lpstat on PATH', () => {
     await fakeCommand('lpstat', 'echo "lpstat: Scheduler is not running." >&2\nexit 1')
     expect(await listPrinters()).toMatchObject({
       ok: false,
-      reason: 'spooler-unavailable',
-      message: 'lpstat: Scheduler is not running.',
+      reason: 'scheduler-stopped',
+      detail: 'lpstat: Scheduler is not running.',
     })
   })
 

@@ -4,6 +4,7 @@
  * upgrades (tested in schema.test.ts).
  */
 import { Dexie, type EntityTable } from 'dexie'
+import { organisationKey } from '@shared/normalise'
 import type { SignatureRecord, SignatureStrokes } from '@shared/signature'
 import type { AuditEntry } from './audit-entry'
 
@@ -179,6 +180,19 @@ export class KioskDB extends Dexie {
     // v5: consent changes staff record on request, queued for the register. A new table only:
     // nothing to migrate, and every earlier table (the unsent queue included) is kept as it is.
     this.version(5).stores({ consentChanges: 'id, signatureId, certificateNo, syncState' })
+    // v6: organisation keys fold the letters NFKD leaves whole (đ ø æ œ ß ħ ł ı þ ð), as the
+    // search does (foldForSearch): keys stored before are recomputed, so "Ostergaard ApS" is
+    // caught as a duplicate of an "Østergaard ApS" saved before the upgrade. Same indexes.
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table<StoredSignature, string>('signatures')
+          .filter((record) => record.orgKey !== null && Boolean(record.organisationName))
+          .modify((record) => {
+            record.orgKey = organisationKey(record.organisationName!, record.country)
+          })
+      })
     // v7: paper forms staff key in carry their form's reference number, indexed for the check
     // that one reference is keyed in once. Kiosk records have none and stay out of the index;
     // no record changes, so there is nothing to upgrade.

@@ -11,3 +11,11 @@ export const RELEASED_V1_STORES = {
   audit: '++id, at, action',
   meta: 'key',
 } as const
+
+/** Every store as version 5 left them (v2 strokes, v3 outbox, v5 consent changes; no v4). */
+export const RELEASED_V5_STORES = {
+  ...RELEASED_V1_STORES,
+  strokes: 'id',
+  batches: 'id, state, createdAt',
+  consentChanges: 'id, signatureId, certificateNo, syncState',
+} as const

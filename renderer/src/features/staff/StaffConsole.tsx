@@ -10,7 +10,7 @@ import { anyJobRunning, cancelAllJobs } from './export/job-store'
 import { SyncPanel } from '../sync/SyncPanel'
 import { DashboardTab } from './dashboard/DashboardTab'
 import { PaperFormTab } from './paper/PaperFormTab'
-import type { SignatureRow } from './signatures/signature-rows'
+import type { SelectedRow } from './signatures/useRowSelection'
 import { SignaturesTab } from './signatures/SignaturesTab'
 import { StaffLanguagePicker, useStaffLanguage } from './StaffLanguage'
 import { useStaffSession } from './useStaffSession'
@@ -30,7 +30,7 @@ interface Props {
   /** Other tabs (export, settings, audit) plug in here. */
   extraTabs?: Partial<Record<StaffTab, ReactNode>>
   /** Bulk actions on the signatures table's selection (certificates, export). */
-  renderBulkActions?: (selected: SignatureRow[]) => ReactNode
+  renderBulkActions?: (selected: SelectedRow[]) => ReactNode
   onLocked: () => void
   /** Reloads the settings after the console's language was changed. */
   onSettingsSaved: () => Promise<void>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EU_COUNTRIES, OTHER_COUNTRIES } from '@shared/countries'
+import { foldForSearch } from '@shared/normalise'
 import { Dialog } from '../../components/Dialog'
 
 interface Props {
@@ -114,9 +115,9 @@ export function CountryPicker({ value, onChange, error, buttonRef }: Props) {
   )
 }
 
-/** Case- and accent-insensitive, so "osterreich" finds Österreich. */
+/** Case- and accent-insensitive (the search's one folding), so "osterreich" finds Österreich. */
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim()
+  return foldForSearch(text).trim()
 }
 
 function sortByName(codes: string[], nameOf: (code: string) => string): string[] {

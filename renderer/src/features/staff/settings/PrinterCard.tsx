@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { PrinterList } from '@shared/printing'
 import { api } from '../../../lib/api'
 import { failureMessage } from '../../../lib/failure-message'
-import { SettingsCard, StatusLine, type Status } from './settings-parts'
+import { failureStatus, printerStatus, type PrinterStatus } from './printer-status'
+import { SettingsCard } from './settings-parts'
 
 /** The certificate printer: the system's printers to choose from, and a test page. */
 export function PrinterCard(props: {
@@ -15,14 +16,19 @@ export function PrinterCard(props: {
   const selectId = useId()
   const [printers, setPrinters] = useState<PrinterList | null>(null)
   const [testing, setTesting] = useState(false)
-  const [result, setResult] = useState<Status>(null)
+  const [result, setResult] = useState<PrinterStatus | null>(null)
   useEffect(() => {
     let cancelled = false
     api.listPrinters().then(
       (list) => !cancelled && setPrinters(list),
       (failure: unknown) =>
         !cancelled &&
-        setPrinters({ ok: false, reason: 'spooler-unavailable', message: failureMessage(failure) }),
+        setPrinters({
+          ok: false,
+          reason: 'spooler-unavailable',
+          message: 'The printer list did not arrive.',
+          detail: failureMessage(failure),
+        }),
     )
     return () => {
       cancelled = true
@@ -39,11 +45,21 @@ export function PrinterCard(props: {
       const answer = await api.printTestPage({ printerName: props.value })
       setResult(
         answer.ok
-          ? { kind: 'ok', text: t('staff.settings.testPageSent', { printer: answer.printer }) }
-          : { kind: 'error', text: answer.message },
+          ? {
+              kind: 'ok',
+              key: 'staff.settings.testPageSent',
+              values: { printer: answer.printer },
+              detail: null,
+            }
+          : failureStatus({ ...answer, detail: answer.detail ?? answer.message }),
       )
     } catch (failure) {
-      setResult({ kind: 'error', text: failureMessage(failure) })
+      setResult({
+        kind: 'error',
+        key: 'staff.printing.spooler-unavailable',
+        values: {},
+        detail: failureMessage(failure),
+      })
     } finally {
       setTesting(false)
     }
@@ -82,11 +98,7 @@ export function PrinterCard(props: {
           </p>
         )}
       </div>
-      {printers && !printers.ok && (
-        <p className="muted settings__note">
-          {t('staff.settings.printersUnavailable', { message: printers.message })}
-        </p>
-      )}
+      <PrinterStatusLine status={printerStatus(printers, props.value)} testId="printer-status" />
       <div className="settings__inline">
         <button
           type="button"
@@ -96,8 +108,31 @@ export function PrinterCard(props: {
         >
           {testing ? t('staff.settings.testPagePrinting') : t('staff.settings.testPage')}
         </button>
-        <StatusLine status={result} />
+        <PrinterStatusLine status={result} testId="printer-test-status" />
       </div>
     </SettingsCard>
+  )
+}
+
+/** A translated sentence; what the print system said is only in a "Details" disclosure. */
+function PrinterStatusLine(props: { status: PrinterStatus | null; testId: string }) {
+  const { t } = useTranslation()
+  const { status } = props
+  if (!status) return null
+  return (
+    <div className="printer-status" data-testid={props.testId}>
+      <p
+        className={`settings__status settings__status--${status.kind}`}
+        role={status.kind === 'error' ? 'alert' : 'status'}
+      >
+        {t(status.key, status.values)}
+      </p>
+      {status.detail && (
+        <details className="printer-status__details">
+          <summary>{t('staff.printing.details')}</summary>
+          <pre>{status.detail}</pre>
+        </details>
+      )}
+    </div>
   )
 }

@@ -29,14 +29,14 @@ import { useSignatureQueries } from './query/useSignatureQueries'
 import type { SignatureRow } from './signature-rows'
 import { SignatureDetails } from './SignatureDetails'
 import { reprintCertificate } from './reprint'
-import { useRowSelection } from './useRowSelection'
+import { useRowSelection, type SelectedRow } from './useRowSelection'
 import { SignaturesToolbar } from './SignaturesToolbar'
 import { WithdrawDialog } from './WithdrawDialog'
 
 interface Props {
   settings: PublicSettings
   /** Bulk actions on the selected rows (certificates, export), supplied by those features. */
-  renderBulkActions?: (selected: SignatureRow[]) => ReactNode
+  renderBulkActions?: (selected: SelectedRow[]) => ReactNode
 }
 
 const ROW_HEIGHT = 56

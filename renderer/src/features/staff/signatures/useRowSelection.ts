@@ -2,15 +2,23 @@ import type { RowSelectionState } from '@tanstack/react-table'
 import { useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react'
 import { failureMessage } from '../../../lib/failure-message'
 import type { QueryStatus, SignatureQueryClient } from './query/client'
-import type { SignatureQuery } from './query/engine'
+import type { RowRefs, SignatureQuery } from './query/engine'
 import type { SignatureRow } from './signature-rows'
 
-const NO_ROWS: SignatureRow[] = []
+/** What the bulk actions need of a selected row. */
+export type SelectedRow = Pick<SignatureRow, 'id' | 'certificateNo'>
+
+const NO_ROWS: SelectedRow[] = []
+
+function byIdOf(refs: RowRefs, into = new Map<string, SelectedRow>()): Map<string, SelectedRow> {
+  refs.ids.forEach((id, i) => into.set(id, { id, certificateNo: refs.certificateNos[i]! }))
+  return into
+}
 
 /**
- * The table's selection, kept as ids: the rows it holds (for the bulk actions, fetched from the
- * engine), whether it holds every row matching the query (the header's checkbox), and the one
- * select-all (or unselect-all) of the matching rows.
+ * The table's selection, kept as ids: the rows it holds (id and certificate number, for the bulk
+ * actions, from the engine), whether it holds every row matching the query (the header's
+ * checkbox), and the one select-all (or unselect-all) of the matching rows.
  */
 export function useRowSelection(options: {
   client: SignatureQueryClient
@@ -23,21 +31,19 @@ export function useRowSelection(options: {
 }): {
   rowSelection: RowSelectionState
   setRowSelection: Dispatch<SetStateAction<RowSelectionState>>
-  selected: SignatureRow[]
+  selected: SelectedRow[]
   allMatchingSelected: boolean
   selectMatching: (select: boolean) => void
 } {
   const { client, status, query, queryKey, matching, onError } = options
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({})
-  // The selection is kept as ids; the engine gives its rows (for the bulk actions) and tells
-  // whether it holds every matching row (the header's checkbox).
   const selectedIds = useMemo(() => Object.keys(rowSelection), [rowSelection])
   // Rows of the selection, kept by id: a changed selection asks only for the rows it adds; a
-  // change of the data (a new status) asks for them all again.
+  // change of the data (a new status) asks for them all again. Select all brings its own.
   const [selectedRows, setSelectedRows] = useState<{
     selection: RowSelectionState
     status: QueryStatus
-    byId: Map<string, SignatureRow>
+    byId: Map<string, SelectedRow>
   } | null>(null)
   useEffect(() => {
     if (selectedIds.length === 0) return
@@ -45,16 +51,15 @@ export function useRowSelection(options: {
     const known = selectedRows?.status === status ? selectedRows.byId : null
     const missing = known ? selectedIds.filter((id) => !known.has(id)) : selectedIds
     let live = true
-    void client.rowsByIds(missing).then(
-      (rows) => {
+    void client.refsByIds(missing).then(
+      (refs) => {
         if (!live) return
-        const byId = new Map<string, SignatureRow>()
+        const byId = new Map<string, SelectedRow>()
         for (const id of selectedIds) {
           const row = known?.get(id)
           if (row) byId.set(id, row)
         }
-        for (const row of rows) byId.set(row.id, row)
-        setSelectedRows({ selection: rowSelection, status, byId })
+        setSelectedRows({ selection: rowSelection, status, byId: byIdOf(refs, byId) })
       },
       (error: unknown) => live && onError(failureMessage(error)),
     )
@@ -71,19 +76,26 @@ export function useRowSelection(options: {
   const [coverage, setCoverage] = useState<{
     selection: RowSelectionState
     key: string
+    status: QueryStatus
     count: number
   } | null>(null)
   useEffect(() => {
     if (selectedIds.length === 0) return
+    if (
+      coverage?.selection === rowSelection &&
+      coverage.key === queryKey &&
+      coverage.status === status
+    )
+      return
     let live = true
     void client.countMatching(query, selectedIds).then(
-      (count) => live && setCoverage({ selection: rowSelection, key: queryKey, count }),
+      (count) => live && setCoverage({ selection: rowSelection, key: queryKey, status, count }),
       () => undefined,
     )
     return () => {
       live = false
     }
-  }, [client, status, selectedIds, rowSelection, query, queryKey])
+  }, [client, status, selectedIds, rowSelection, query, queryKey, coverage])
   const allMatchingSelected =
     matching !== null &&
     matching > 0 &&
@@ -92,15 +104,26 @@ export function useRowSelection(options: {
     coverage.key === queryKey &&
     coverage.count === matching
   const selectMatching = (select: boolean) =>
-    void client.matchingIds(query).then((ids) =>
-      setRowSelection((previous) => {
-        const next = { ...previous }
-        for (const id of ids) {
-          if (select) next[id] = true
-          else delete next[id]
+    void client.matchingRefs(query).then(
+      (refs) => {
+        const next: RowSelectionState = select ? { ...rowSelection } : {}
+        if (select) for (const id of refs.ids) next[id] = true
+        else {
+          const dropped = new Set(refs.ids)
+          for (const id of selectedIds) if (!dropped.has(id)) next[id] = true
         }
-        return next
-      }),
+        setRowSelection(next)
+        // What select all knows already: the rows' certificate numbers, and how many match.
+        const byId = new Map(selectedRows?.status === status ? selectedRows.byId : [])
+        setSelectedRows({
+          selection: next,
+          status,
+          byId: select ? byIdOf(refs, byId) : byId,
+        })
+        const covered = select ? refs.ids.length : 0
+        setCoverage({ selection: next, key: queryKey, status, count: covered })
+      },
+      (error: unknown) => onError(failureMessage(error)),
     )
 
   return { rowSelection, setRowSelection, selected, allMatchingSelected, selectMatching }

@@ -53,6 +53,20 @@ const BY_NUMBER = {
 }
 
 describe('SignatureQueryClient', () => {
+  it("gives the first view the page's count while the worker has not started", async () => {
+    const worker = new BrokenWorker()
+    const client = new SignatureQueryClient(await database(), () => worker)
+    cleanup.push(async () => client.close())
+    await expect.poll(() => client.status().counted).toBe(true)
+    const first = { search: '', filters: {}, sorting: [{ id: 'time', desc: true }] }
+    const answer = await client.query({ ...first, offset: 0, limit: 10 })
+    expect(answer).toMatchObject({ total: 50, matching: 50, offset: 0 })
+    expect(answer.rows).toHaveLength(10)
+    expect(client.status().loaded).toBe(false)
+    // Answered on the page: nothing was asked of the worker.
+    expect(worker.posted).toEqual([])
+  })
+
   it('runs the engine on the page when no worker can be created', async () => {
     const client = new SignatureQueryClient(await database(), () => {
       throw new Error('Module scripts are not supported in workers')

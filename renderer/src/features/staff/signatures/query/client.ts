@@ -1,5 +1,11 @@
 import type { KioskDB } from '../../../../db/schema'
-import { SignatureQueryEngine, firstViewByIndex, isFirstView, type EngineStatus } from './engine'
+import {
+  SignatureQueryEngine,
+  firstViewByIndex,
+  isFirstView,
+  type EngineStatus,
+  type WindowAnswer,
+} from './engine'
 import {
   callEngine,
   type CallMessage,
@@ -52,12 +58,26 @@ export class SignatureQueryClient implements SignatureQueryApi {
   private current: QueryStatus
   private readonly listeners = new Set<(status: QueryStatus) => void>()
   private closed = false
+  /**
+   * The table's count, read on the page at once (the worker starts, then loads, meanwhile): the
+   * first view's answers carry it until the rows are loaded, when the engine's own count takes
+   * over. A signature saved in those seconds is counted once the rows are loaded.
+   */
+  private pageCount: number | null = null
 
   constructor(
     private readonly db: KioskDB,
     createWorker: (() => WorkerLike) | null = startQueryWorker,
   ) {
-    this.current = { transport: 'worker', loaded: false, version: 0 }
+    this.current = { transport: 'worker', loaded: false, counted: false, version: 0 }
+    void db.signatures.count().then(
+      (count) => {
+        if (this.closed || this.current.loaded) return
+        this.pageCount = count
+        if (!this.current.counted) this.setStatus({ ...this.current, counted: true })
+      },
+      () => undefined,
+    )
     if (!createWorker) {
       this.useThread('no worker asked for')
       return
@@ -104,11 +124,18 @@ export class SignatureQueryClient implements SignatureQueryApi {
 
   // Until the worker runs, the first view's rows come from the page's own connection (one page
   // of the createdAt index): starting the worker would otherwise hold back the first rows.
-  query: SignatureQueryApi['query'] = (q) =>
-    !this.ready && !this.engine && !this.closed && isFirstView(q)
+  query: SignatureQueryApi['query'] = async (q) => {
+    const answer = await (!this.ready && !this.engine && !this.closed && isFirstView(q)
       ? firstViewByIndex(this.db, q)
-      : this.call('query', [q])
+      : this.call<WindowAnswer>('query', [q]))
+    const count = this.pageCount
+    return answer.total === null && count !== null && !this.current.loaded && isFirstView(q)
+      ? { ...answer, total: count, matching: count }
+      : answer
+  }
   matchingIds: SignatureQueryApi['matchingIds'] = (q) => this.call('matchingIds', [q])
+  matchingRefs: SignatureQueryApi['matchingRefs'] = (q) => this.call('matchingRefs', [q])
+  refsByIds: SignatureQueryApi['refsByIds'] = (ids) => this.call('refsByIds', [ids])
   countMatching: SignatureQueryApi['countMatching'] = (q, ids) =>
     this.call('countMatching', [q, ids])
   rowsByIds: SignatureQueryApi['rowsByIds'] = (ids) => this.call('rowsByIds', [ids])
@@ -165,7 +192,8 @@ export class SignatureQueryClient implements SignatureQueryApi {
   }
 
   private setStatus(status: QueryStatus): void {
-    this.current = status
-    for (const listener of this.listeners) listener(status)
+    // The engine's status says nothing of the page's count: keep saying what the page knows.
+    this.current = { ...status, counted: status.counted || this.pageCount !== null }
+    for (const listener of this.listeners) listener(this.current)
   }
 }

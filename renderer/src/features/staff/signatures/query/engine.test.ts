@@ -6,8 +6,13 @@ import type { DrawnSignatureRecord } from '@shared/signature'
 import { toStored } from '../../../../db/save-signature'
 import { KioskDB, type StoredSignature } from '../../../../db/schema'
 import { applyAnswer, nextBatch } from '../../../sync/outbox'
-import { fold } from '../signature-rows'
-import { SignatureQueryEngine, firstViewByIndex, type SignatureQuery } from './engine'
+import { foldForSearch as fold } from '@shared/normalise'
+import {
+  SignatureQueryEngine,
+  firstViewByIndex,
+  reverseKeepingTies,
+  type SignatureQuery,
+} from './engine'
 
 const RECORDS: DrawnSignatureRecord[] = sampleSignatures({
   count: 400,
@@ -135,8 +140,8 @@ describe('SignatureQueryEngine queries', () => {
       .filter((r) => r.capacity === 'individual')
       .sort(byId)
       .sort((a, b) => {
-        const x = `${a.lastName} ${a.firstName}`.toLowerCase()
-        const y = `${b.lastName} ${b.firstName}`.toLowerCase()
+        const x = `${fold(a.lastName)} ${fold(a.firstName)}`
+        const y = `${fold(b.lastName)} ${fold(b.firstName)}`
         return x < y ? -1 : x > y ? 1 : 0
       })
     expect(expected.length).toBeGreaterThan(3)
@@ -197,9 +202,9 @@ describe('SignatureQueryEngine queries', () => {
     expect(ids(search.rows)).toContain(target.id)
   })
 
-  it('sorts by text columns case-insensitively and by several sortings, ties by id', async () => {
+  it('sorts by name case- and accent-insensitively and by several sortings, ties by id', async () => {
     const { engine } = await setUp()
-    const name = (r: StoredSignature) => `${r.lastName} ${r.firstName}`.toLowerCase()
+    const name = (r: StoredSignature) => `${fold(r.lastName)} ${fold(r.firstName)}`
     const expected = [...STORED]
       .sort(byId)
       .sort((a, b) => (name(a) < name(b) ? 1 : name(a) > name(b) ? -1 : 0))
@@ -244,6 +249,96 @@ describe('SignatureQueryEngine queries', () => {
       days: ['2026-10-15', '2026-10-14', '2026-10-13'],
       countries: [...new Set(STORED.map((r) => r.country))].sort(),
     })
+  })
+})
+
+describe('SignatureQueryEngine speed-ups keep the answers exact', () => {
+  it('gives the first view its count before the rows are loaded', async () => {
+    const name = `engine-${crypto.randomUUID()}`
+    const writer = new KioskDB(name)
+    await writer.signatures.bulkAdd(STORED)
+    const reader = new KioskDB(name)
+    // The full load (reads by primary key) never ends; the createdAt index and the count work.
+    reader.use(
+      onSignatures('no-full-load', (table) => ({
+        query: (req) =>
+          req.values && req.query.index.isPrimaryKey
+            ? Promise.reject(new Error('the load is slow today'))
+            : table.query(req),
+      })),
+    )
+    const statuses: { loaded: boolean; counted: boolean }[] = []
+    const engine = new SignatureQueryEngine(reader, (status) => statuses.push(status))
+    opened.push({ writer, reader, engine })
+    const errors = console.error
+    console.error = () => undefined
+    try {
+      engine.start()
+      await expect.poll(() => engine.status().counted).toBe(true)
+      await engine.settled()
+    } finally {
+      console.error = errors
+    }
+    expect(statuses).toEqual([expect.objectContaining({ loaded: false, counted: true })])
+    const first = { ...NO_QUERY, sorting: [{ id: 'time', desc: true }], offset: 0, limit: 20 }
+    const early = await engine.query(first)
+    expect(early).toMatchObject({ total: 400, matching: 400, offset: 0 })
+    const newest = [...STORED].sort(byId).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    expect(ids(early.rows)).toEqual(ids(newest.slice(0, 20)))
+    expect(engine.status().loaded).toBe(false)
+  })
+
+  it('sorts a column the other way as sorting again would, ties in primary-key order', async () => {
+    const { engine } = await setUp()
+    const asc = await engine.query({
+      ...NO_QUERY,
+      sorting: [{ id: 'country', desc: false }],
+      ...ALL,
+    })
+    const desc = await engine.query({
+      ...NO_QUERY,
+      sorting: [{ id: 'country', desc: true }],
+      ...ALL,
+    })
+    const expected = [...STORED].sort(byId).sort((a, b) => b.country.localeCompare(a.country))
+    expect(ids(desc.rows)).toEqual(ids(expected))
+    expect(ids(asc.rows)).toEqual(
+      ids([...STORED].sort(byId).sort((a, b) => a.country.localeCompare(b.country))),
+    )
+  })
+
+  it('gives ids and certificate numbers of the matching rows and of rows by id', async () => {
+    const { engine } = await setUp()
+    const q = {
+      ...NO_QUERY,
+      filters: { country: 'FR' },
+      sorting: [{ id: 'certificateNo', desc: true }],
+    }
+    const french = STORED.filter((r) => r.country === 'FR').sort((a, b) =>
+      b.certificateNo.localeCompare(a.certificateNo),
+    )
+    expect(await engine.matchingRefs(q)).toEqual({
+      ids: ids(french),
+      certificateNos: french.map((r) => r.certificateNo),
+    })
+    expect(await engine.refsByIds([STORED[9]!.id, 'missing', STORED[4]!.id])).toEqual({
+      ids: [STORED[9]!.id, STORED[4]!.id],
+      certificateNos: [STORED[9]!.certificateNo, STORED[4]!.certificateNo],
+    })
+  })
+})
+
+describe('reverseKeepingTies', () => {
+  it('reverses the groups of equal keys, keeping each group in its order', () => {
+    const rows = [
+      { key: 'a', n: 1 },
+      { key: 'a', n: 2 },
+      { key: 'b', n: 3 },
+      { key: 'c', n: 4 },
+      { key: 'c', n: 5 },
+    ]
+    expect(reverseKeepingTies(rows, (row) => row.key).map((row) => row.n)).toEqual([4, 5, 3, 1, 2])
+    expect(reverseKeepingTies([], () => 0)).toEqual([])
   })
 })
 

@@ -1,6 +1,6 @@
 import { Dexie, RangeSet, type IntervalTree, type ObservabilitySet } from 'dexie'
 import type { KioskDB, StoredSignature } from '../../../../db/schema'
-import { filterRows, sortRows } from '../row-order'
+import { columnId, columnValue, filterRows, sortRows } from '../row-order'
 import { matchesWords, searchWords, toRow, type SignatureRow } from '../signature-rows'
 import { FILTER_INDEXES, ROW_COLUMN_LIST, type FilterId } from './row-columns'
 import { SerialQueue } from '@shared/serial-queue'
@@ -55,8 +55,22 @@ export interface Facets {
 export interface EngineStatus {
   /** Every row is in memory (search, sort and filters answer from it). */
   loaded: boolean
+  /**
+   * The first view's answers carry the counts: from the table's own count while the rows load
+   * (asked for at start, so the count comes with the first rows), from memory once loaded.
+   */
+  counted: boolean
   /** Bumped whenever the rows change: answers of an older version are out of date. */
   version: number
+}
+
+/**
+ * Selected rows as the bulk actions need them: ids and certificate numbers, as two lists (100,000
+ * short strings cross to the page in a fraction of the time 100,000 row objects take).
+ */
+export interface RowRefs {
+  ids: string[]
+  certificateNos: string[]
 }
 
 /** What a change notice says about the signatures table. */
@@ -86,7 +100,12 @@ export class SignatureQueryEngine {
   /** After a change could not be read, the next try waits this long (doubling, at most 30 s). */
   private retryDelayMs = 0
   private retryTimer: ReturnType<typeof setTimeout> | undefined
-  private sortedCache: { key: string; version: number; rows: readonly SignatureRow[] } | null = null
+  /** Sorted orders of the current version, by sorting: asc and desc of a column, the first view. */
+  private sortedCache = new Map<string, readonly SignatureRow[]>()
+  private sortedVersion = -1
+  /** The table's count while the rows load (null until known, or after a change). */
+  private indexCount: number | null = null
+  private countAsked = 0
   private matchCache: { key: string; version: number; rows: readonly SignatureRow[] } | null = null
 
   constructor(
@@ -99,6 +118,7 @@ export class SignatureQueryEngine {
   /** Starts listening for changes, then loads every row (in the background). */
   start(): void {
     Dexie.on('storagemutated', this.onMutated)
+    this.countByIndex()
     this.schedule(() => this.loadAll())
   }
 
@@ -109,7 +129,11 @@ export class SignatureQueryEngine {
   }
 
   status(): EngineStatus {
-    return { loaded: this.loaded, version: this.version }
+    return {
+      loaded: this.loaded,
+      counted: this.loaded || this.indexCount !== null,
+      version: this.version,
+    }
   }
 
   /** Resolves once every change seen so far is applied (and the load is done). */
@@ -120,7 +144,12 @@ export class SignatureQueryEngine {
   /** The rows of one window of the matching rows, with the counts. */
   async query(q: WindowQuery): Promise<WindowAnswer> {
     if (!this.loaded && isFirstView(q)) {
-      return { ...(await firstViewByIndex(this.db, q)), version: this.version }
+      const count = this.indexCount
+      const answer = await firstViewByIndex(this.db, q)
+      // Neither search nor filter: every signature matches.
+      return count === null
+        ? { ...answer, version: this.version }
+        : { ...answer, total: count, matching: count, version: this.version }
     }
     if (!this.loaded) {
       const narrowed = await this.queryByFilterIndex(q)
@@ -134,6 +163,18 @@ export class SignatureQueryEngine {
   async matchingIds(q: SignatureQuery): Promise<string[]> {
     await this.whenLoaded()
     return this.matching(q).map((row) => row.id)
+  }
+
+  /** Ids and certificate numbers of every matching row, in the query's order (select all). */
+  async matchingRefs(q: SignatureQuery): Promise<RowRefs> {
+    await this.whenLoaded()
+    return refsOf(this.matching(q))
+  }
+
+  /** Ids and certificate numbers of the rows with these ids that exist, in the order asked. */
+  async refsByIds(ids: readonly string[]): Promise<RowRefs> {
+    await this.whenLoaded()
+    return refsOf(ids.flatMap((id) => this.byId.get(id) ?? []))
   }
 
   /** How many of `ids` are among the matching rows. */
@@ -183,13 +224,34 @@ export class SignatureQueryEngine {
     )
   }
 
+  /**
+   * The rows in the sorting's order, kept for the current version. A column sorted one way gives
+   * the other way without sorting again: staff toggle a header's direction.
+   */
   private sorted(sorting: SignatureQuery['sorting']): readonly SignatureRow[] {
-    const key = JSON.stringify(sorting)
-    if (this.sortedCache?.key === key && this.sortedCache.version === this.version) {
-      return this.sortedCache.rows
+    if (this.sortedVersion !== this.version) {
+      this.sortedCache.clear()
+      this.sortedVersion = this.version
     }
-    const rows = sortRows(this.base, ROW_COLUMN_LIST, sorting)
-    this.sortedCache = { key, version: this.version, rows }
+    const key = JSON.stringify(sorting)
+    const known = this.sortedCache.get(key)
+    if (known) return known
+    const [only] = sorting
+    const opposite =
+      sorting.length === 1 && only
+        ? this.sortedCache.get(JSON.stringify([{ id: only.id, desc: !only.desc }]))
+        : undefined
+    const read = only ? sortKeyOf(only.id) : null
+    const rows =
+      opposite && read
+        ? reverseKeepingTies(opposite, read)
+        : sortRows(this.base, ROW_COLUMN_LIST, sorting)
+    // The first view (newest first) and the last two sortings asked for.
+    for (const old of this.sortedCache.keys()) {
+      if (this.sortedCache.size < 3) break
+      if (old !== FIRST_VIEW_KEY) this.sortedCache.delete(old)
+    }
+    this.sortedCache.set(key, rows)
     return rows
   }
 
@@ -274,9 +336,27 @@ export class SignatureQueryEngine {
     this.onStatus(this.status())
   }
 
+  /** Counts the table (its primary key), for the first view's answers while the rows load. */
+  private countByIndex(): void {
+    const asked = ++this.countAsked
+    this.db.signatures.count().then(
+      (count) => {
+        if (asked !== this.countAsked || this.loaded || this.closed) return
+        this.indexCount = count
+        this.onStatus(this.status())
+      },
+      (error: unknown) => console.warn('signatures table: could not count the signatures', error),
+    )
+  }
+
   private readonly onMutated = (parts: ObservabilitySet): void => {
     const change = signaturesChange(parts, this.db.name)
     if (change.kind === 'none') return
+    if (!this.loaded) {
+      // The count may be out of date: none until counted again.
+      this.indexCount = null
+      this.countByIndex()
+    }
     if (change.kind === 'keys') for (const id of change.ids) this.pendingIds.add(id)
     else if (change.batchIds.length) for (const id of change.batchIds) this.pendingBatchIds.add(id)
     else this.pendingAll = true
@@ -344,6 +424,44 @@ export class SignatureQueryEngine {
     }
     return low
   }
+}
+
+const FIRST_VIEW_KEY = JSON.stringify([{ id: 'time', desc: true }])
+
+/** How a single-column sorting reads its key: the values sortRows compares (see row-order.ts). */
+function sortKeyOf(id: string): ((row: SignatureRow) => unknown) | null {
+  const column = ROW_COLUMN_LIST.find((c) => columnId(c) === id)
+  const read = column && column.enableSorting !== false ? columnValue(column) : null
+  if (!column || !read) return null
+  if (column.sortingFn === 'basic') return read
+  return (row) => String(read(row) ?? '').toLowerCase()
+}
+
+/**
+ * The other direction of a stable sort: the groups of equal keys in reverse order, each group in
+ * its own (data) order, as sorting again the other way would give. O(n), no comparisons.
+ */
+export function reverseKeepingTies<T>(sorted: readonly T[], key: (row: T) => unknown): T[] {
+  const out: T[] = []
+  let end = sorted.length
+  while (end > 0) {
+    const value = key(sorted[end - 1]!)
+    let start = end - 1
+    while (start > 0 && key(sorted[start - 1]!) === value) start -= 1
+    for (let i = start; i < end; i++) out.push(sorted[i]!)
+    end = start
+  }
+  return out
+}
+
+function refsOf(rows: readonly SignatureRow[]): RowRefs {
+  const ids: string[] = new Array<string>(rows.length)
+  const certificateNos: string[] = new Array<string>(rows.length)
+  rows.forEach((row, i) => {
+    ids[i] = row.id
+    certificateNos[i] = row.certificateNo
+  })
+  return { ids, certificateNos }
 }
 
 /** The query's window of the matching rows, with the counts. */

@@ -1,4 +1,11 @@
-import type { EngineStatus, Facets, SignatureQuery, WindowAnswer, WindowQuery } from './engine'
+import type {
+  EngineStatus,
+  Facets,
+  RowRefs,
+  SignatureQuery,
+  WindowAnswer,
+  WindowQuery,
+} from './engine'
 import type { SignatureRow } from '../signature-rows'
 
 /**
@@ -8,6 +15,8 @@ import type { SignatureRow } from '../signature-rows'
 export interface SignatureQueryApi {
   query(q: WindowQuery): Promise<WindowAnswer>
   matchingIds(q: SignatureQuery): Promise<string[]>
+  matchingRefs(q: SignatureQuery): Promise<RowRefs>
+  refsByIds(ids: readonly string[]): Promise<RowRefs>
   countMatching(q: SignatureQuery, ids: readonly string[]): Promise<number>
   rowsByIds(ids: readonly string[]): Promise<SignatureRow[]>
   facets(): Promise<Facets>
@@ -18,6 +27,8 @@ export type QueryMethod = keyof SignatureQueryApi
 export const QUERY_METHODS: readonly QueryMethod[] = [
   'query',
   'matchingIds',
+  'matchingRefs',
+  'refsByIds',
   'countMatching',
   'rowsByIds',
   'facets',

@@ -18,7 +18,8 @@ export const ROW_COLUMNS = {
   certificateNo: { accessorKey: 'certificateNo', sortingFn: 'basic' },
   // Records of kiosks before paper forms have no source: they were signed on the kiosk.
   source: { id: 'source', accessorFn: (row) => row.source ?? 'kiosk', sortingFn: 'basic' },
-  name: { id: 'name', accessorFn: (row) => `${row.lastName} ${row.firstName}`, sortingFn: 'text' },
+  // Last name, then first name, folded (toRow): "Łukasz" sorts with the other L names.
+  name: { id: 'name', accessorFn: (row) => row.nameKey, sortingFn: 'basic' },
   organisation: {
     id: 'organisation',
     accessorFn: (row) => row.organisationName ?? '',

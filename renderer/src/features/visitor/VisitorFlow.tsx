@@ -117,13 +117,12 @@ export function VisitorFlow({ settings, onExit, renderPrint }: Props) {
     principles: draft.details && (
       <PrinciplesStep
         language={i18n.language}
-        email={draft.details.email}
-        initial={draft.consents}
+        detailsEmail={draft.details.email}
+        initial={draft.consents && { ...draft.consents, email: draft.consentEmail ?? '' }}
         onStartOver={exit}
         onBack={() => setStep('details')}
         onDone={({ consents, email }) => {
-          const details = draft.details && { ...draft.details, email: draft.details.email ?? email }
-          update({ consents, details })
+          update({ consents, consentEmail: email })
           setStep('signature')
         }}
       />

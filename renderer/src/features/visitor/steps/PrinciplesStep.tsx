@@ -20,31 +20,39 @@ export interface PrinciplesResult {
     localStory: boolean
     localEvents: boolean
   }
-  /** Given here when an optional choice needs it and the details step had none. */
+  /** What the email field holds: asked for when an optional choice needs it and the details had none. */
   email: string | null
 }
 
-const schema = z
-  .object({
-    endorse: z.boolean().refine((v) => v, 'errors.endorse'),
-    newsletter: z.boolean(),
-    publishName: z.boolean(),
-    localStory: z.boolean(),
-    localEvents: z.boolean(),
-    email: emailSchema,
-  })
-  .superRefine((value, ctx) => {
-    if ((value.newsletter || value.localStory || value.localEvents) && !value.email) {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'errors.emailNeeded' })
-    }
-  })
+/** The choices; an optional one that needs an email asks for it when the details gave none. */
+const principlesSchema = (detailsEmail: string | null) =>
+  z
+    .object({
+      endorse: z.boolean().refine((v) => v, 'errors.endorse'),
+      newsletter: z.boolean(),
+      publishName: z.boolean(),
+      localStory: z.boolean(),
+      localEvents: z.boolean(),
+      email: emailSchema,
+    })
+    .superRefine((value, ctx) => {
+      if (
+        (value.newsletter || value.localStory || value.localEvents) &&
+        !detailsEmail &&
+        !value.email
+      ) {
+        ctx.addIssue({ code: 'custom', path: ['email'], message: 'errors.emailNeeded' })
+      }
+    })
 
-type Input = z.input<typeof schema>
+type Schema = ReturnType<typeof principlesSchema>
+type Input = z.input<Schema>
 
 interface Props {
   language: string
   initial?: Partial<Input>
-  email: string | null
+  /** The email given with the details, if any: then the choices need no other. */
+  detailsEmail: string | null
   onDone: (result: PrinciplesResult) => void
   onBack: () => void
   onStartOver: () => void
@@ -53,7 +61,14 @@ interface Props {
 const OPTIONAL = ['newsletter', 'publishName', 'localStory', 'localEvents'] as const
 
 /** The declaration, the required endorsement and the optional choices, with the privacy notice one tap away. */
-export function PrinciplesStep({ language, initial, email, onDone, onBack, onStartOver }: Props) {
+export function PrinciplesStep({
+  language,
+  initial,
+  detailsEmail,
+  onDone,
+  onBack,
+  onStartOver,
+}: Props) {
   const { t } = useTranslation()
   const [privacyOpen, setPrivacyOpen] = useState(false)
   const {
@@ -61,23 +76,23 @@ export function PrinciplesStep({ language, initial, email, onDone, onBack, onSta
     handleSubmit,
     control,
     formState: { errors },
-  } = useForm<Input, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
+  } = useForm<Input, unknown, z.output<Schema>>({
+    resolver: zodResolver(principlesSchema(detailsEmail)),
     defaultValues: {
       endorse: false,
       newsletter: false,
       publishName: false,
       localStory: false,
       localEvents: false,
+      email: '',
       ...initial,
-      email: email ?? initial?.email ?? '',
     },
   })
   const [newsletter, localStory, localEvents] = useWatch({
     control,
     name: ['newsletter', 'localStory', 'localEvents'],
   })
-  const needsEmail = !email && (newsletter || localStory || localEvents)
+  const needsEmail = !detailsEmail && (newsletter || localStory || localEvents)
 
   return (
     <StepLayout

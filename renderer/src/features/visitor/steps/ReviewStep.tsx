@@ -1,7 +1,7 @@
 import './review.css'
 import { useTranslation } from 'react-i18next'
 import { StrokesImage } from '../../../components/StrokesImage'
-import type { CompleteDraft } from '../draft'
+import { emailOf, type CompleteDraft } from '../draft'
 import { StepLayout, type StepName } from '../StepLayout'
 
 export type SaveState = 'idle' | 'saving' | 'failed' | 'duplicate'
@@ -99,7 +99,7 @@ export function ReviewStep({ draft, saveState, onConfirm, onEdit, onBack, onStar
           ],
           [t('review.role'), details.role],
           [t('review.name'), `${details.firstName} ${details.lastName}`],
-          [t('review.email'), details.email],
+          [t('review.email'), emailOf(draft)],
           [t('review.country'), countryName],
           [t('review.city'), details.city],
         ])}

@@ -3,6 +3,8 @@ import { storedSignatures } from './visitor-page'
 import { TouchVisitor } from './touch-visitor'
 
 test.use({ hasTouch: true })
+// Every letter is tapped on the on-screen keyboard: longer than a one-screen test.
+test.describe.configure({ timeout: 120_000 })
 
 test('one tap on Continue is enough right after the finger leaves the signature pad', async ({
   kiosk,

@@ -58,7 +58,10 @@ export class TouchVisitor {
     ).tap()
     if (person.organisation) {
       await this.page
-        .getByRole('radio', { name: this.t(`details.orgTypes.${person.organisation.type}`) })
+        .getByRole('radio', {
+          name: this.t(`details.orgTypes.${person.organisation.type}`),
+          exact: true,
+        })
         .tap()
       await this.typeInto(
         this.page.getByLabel(this.t('details.organisationName')),
@@ -87,6 +90,8 @@ export class TouchVisitor {
       ([lang, code]) => new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code,
       [this.lang, code] as const,
     )
+    const hide = this.page.getByRole('button', { name: this.t('keyboard.hide'), exact: true })
+    if (await hide.isVisible()) await hide.tap()
     await this.button(new RegExp(this.t('details.chooseCountry'))).tap()
     // Tapped in the list, not searched for: the dialog covers the on-screen keyboard in landscape.
     const dialog = this.page.getByRole('dialog', { name: this.t('details.chooseCountry') })

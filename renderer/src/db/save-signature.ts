@@ -17,8 +17,11 @@ export interface KioskContext {
 
 export type SaveOutcome =
   | { status: 'saved'; record: StoredSignature; full: SignatureRecord }
-  /** The same person or organisation already signed here; nothing of the earlier signature is returned. */
-  | { status: 'duplicate' }
+  /**
+   * The same person (email) or organisation (name and country) already signed here; which of
+   * the two, and nothing of the earlier signature.
+   */
+  | { status: 'duplicate'; by: 'person' | 'organisation' }
 
 export const certificateCounterKey = (ctx: Pick<KioskContext, 'eventCode' | 'kioskId'>) =>
   `${ctx.eventCode}-${ctx.kioskId}`
@@ -46,10 +49,10 @@ export async function saveSignature(
       const again = await db.signatures.get(draft.id)
       if (again)
         return { status: 'saved', record: again, full: { ...again, signature: draft.signature } }
-      const earlier =
-        (emailKey && (await db.signatures.where('emailKey').equals(emailKey).first())) ||
-        (orgKey && (await db.signatures.where('orgKey').equals(orgKey).first()))
-      if (earlier) return { status: 'duplicate' }
+      if (emailKey && (await db.signatures.where('emailKey').equals(emailKey).count()))
+        return { status: 'duplicate', by: 'person' }
+      if (orgKey && (await db.signatures.where('orgKey').equals(orgKey).count()))
+        return { status: 'duplicate', by: 'organisation' }
 
       const key = certificateCounterKey(ctx)
       const next = ((await db.counters.get(key))?.value ?? 0) + 1

@@ -100,6 +100,7 @@ export function PrinciplesStep({
       title={t('principles.title')}
       onBack={onBack}
       onStartOver={onStartOver}
+      wide
       next={
         <button
           type="submit"
@@ -110,55 +111,61 @@ export function PrinciplesStep({
         </button>
       }
     >
-      <OrganiserMarkdown className="declaration" name="declaration" language={language} />
-      <form
-        id="principles-form"
-        className="consents"
-        noValidate
-        onSubmit={handleSubmit(({ email: given, endorse: _e, ...optional }) =>
-          onDone({ consents: { endorse: true, ...optional }, email: given }),
-        )}
-      >
-        <label className={`check check--required ${errors.endorse ? 'check--invalid' : ''}`}>
-          <input
-            type="checkbox"
-            aria-invalid={errors.endorse ? true : undefined}
-            aria-describedby={errors.endorse ? 'endorse-error' : undefined}
-            {...register('endorse')}
-          />
-          <span>
-            {t('principles.endorse')}{' '}
-            <span className="check__tag">({t('principles.required')})</span>
-          </span>
-        </label>
-        {errors.endorse?.message && (
-          <p className="field__error" id="endorse-error" role="alert">
-            {t(errors.endorse.message)}
-          </p>
-        )}
-        <fieldset className="consents__optional">
-          <legend>{t('principles.optionalHeading')}</legend>
-          {OPTIONAL.map((name) => (
-            <label key={name} className="check">
-              <input type="checkbox" {...register(name)} />
-              <span>{t(`principles.${name}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        {needsEmail && (
-          <Field
-            type="email"
-            inputMode="email"
-            label={t('principles.emailForConsent')}
-            maxLength={254}
-            error={errors.email?.message ? t(errors.email.message) : undefined}
-            {...register('email')}
-          />
-        )}
-        <button type="button" className="button button--link" onClick={() => setPrivacyOpen(true)}>
-          {t('principles.privacy')}
-        </button>
-      </form>
+      <div className="principles">
+        <OrganiserMarkdown className="declaration" name="declaration" language={language} />
+        <form
+          id="principles-form"
+          className="consents"
+          noValidate
+          onSubmit={handleSubmit(({ email: given, endorse: _e, ...optional }) =>
+            onDone({ consents: { endorse: true, ...optional }, email: given }),
+          )}
+        >
+          <label className={`check check--required ${errors.endorse ? 'check--invalid' : ''}`}>
+            <input
+              type="checkbox"
+              aria-invalid={errors.endorse ? true : undefined}
+              aria-describedby={errors.endorse ? 'endorse-error' : undefined}
+              {...register('endorse')}
+            />
+            <span>
+              {t('principles.endorse')}{' '}
+              <span className="check__tag">({t('principles.required')})</span>
+            </span>
+          </label>
+          {errors.endorse?.message && (
+            <p className="field__error" id="endorse-error" role="alert">
+              {t(errors.endorse.message)}
+            </p>
+          )}
+          <fieldset className="consents__optional">
+            <legend>{t('principles.optionalHeading')}</legend>
+            {OPTIONAL.map((name) => (
+              <label key={name} className="check">
+                <input type="checkbox" {...register(name)} />
+                <span>{t(`principles.${name}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          {needsEmail && (
+            <Field
+              type="email"
+              inputMode="email"
+              label={t('principles.emailForConsent')}
+              maxLength={254}
+              error={errors.email?.message ? t(errors.email.message) : undefined}
+              {...register('email')}
+            />
+          )}
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => setPrivacyOpen(true)}
+          >
+            {t('principles.privacy')}
+          </button>
+        </form>
+      </div>
       <Dialog open={privacyOpen} title={t('privacy.title')} onClose={() => setPrivacyOpen(false)}>
         <OrganiserMarkdown className="privacy" name="privacy" language={language} />
         <button

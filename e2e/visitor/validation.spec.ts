@@ -88,7 +88,7 @@ test('Back keeps what was typed; Change from the review returns to the step', as
   await expect(kiosk.getByText('Αλέξανδρος Νικολάου')).toBeVisible()
 })
 
-test('the same person signing twice on this kiosk gets a polite notice and no second record', async ({
+test('the same person signing twice on this kiosk gets a friendly ending and no second record', async ({
   kiosk,
 }) => {
   const person = {
@@ -104,7 +104,9 @@ test('the same person signing twice on this kiosk gets a polite notice and no se
   const second = new VisitorPage(kiosk)
   await second.signUpToReview({ ...person, firstName: 'Anna', email: 'ANA@example.pt' })
   await kiosk.getByRole('button', { name: 'Confirm and sign' }).click()
-  await expect(kiosk.getByRole('status')).toHaveText(/already signed at this kiosk/)
+  await expect(kiosk.getByRole('heading', { level: 1 })).toHaveText(
+    'Your endorsement is already registered',
+  )
   await expect(kiosk.getByText('EWRC26-B01-000001')).toHaveCount(0)
   expect(await storedSignatures(kiosk)).toHaveLength(1)
 })

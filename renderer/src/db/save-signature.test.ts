@@ -65,6 +65,7 @@ describe('saveSignature', () => {
     await saveSignature(db, draft(1, { email: 'ana@example.eu' }), ctx)
     expect(await saveSignature(db, draft(2, { email: ' ANA@example.eu ' }), ctx)).toEqual({
       status: 'duplicate',
+      by: 'person',
     })
     const org = {
       capacity: 'organisation' as const,
@@ -79,6 +80,12 @@ describe('saveSignature', () => {
       await saveSignature(db, draft(4, { ...org, organisationName: 'region ile de france' }), ctx),
     ).toEqual({
       status: 'duplicate',
+      by: 'organisation',
+    })
+    // A second representative with an email of their own is still the same organisation.
+    expect(await saveSignature(db, draft(5, { ...org, email: 'marie@example.fr' }), ctx)).toEqual({
+      status: 'duplicate',
+      by: 'organisation',
     })
     expect(await db.signatures.count()).toBe(2)
     expect((await db.counters.toArray())[0]?.value).toBe(2)

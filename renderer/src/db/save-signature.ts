@@ -23,8 +23,11 @@ export type PaperDraft = Omit<SignatureDraft, 'signature' | 'source' | 'paperRef
 
 export type SaveOutcome =
   | { status: 'saved'; record: StoredSignature; full: SignatureRecord }
-  /** The same person or organisation already signed here; nothing of the earlier signature is returned. */
-  | { status: 'duplicate' }
+  /**
+   * The same person (email) or organisation (name and country) already signed here; which of
+   * the two, and nothing of the earlier signature.
+   */
+  | { status: 'duplicate'; by: 'person' | 'organisation' }
 
 export type PaperSaveOutcome =
   | SaveOutcome
@@ -109,10 +112,10 @@ function saveRecord<Refusal extends { status: string }>(
       const again = await db.signatures.get(draft.id)
       if (again)
         return { status: 'saved', record: again, full: withStrokes(again, draft.signature) }
-      const earlier =
-        (emailKey && (await db.signatures.where('emailKey').equals(emailKey).first())) ||
-        (orgKey && (await db.signatures.where('orgKey').equals(orgKey).first()))
-      if (earlier) return { status: 'duplicate' }
+      if (emailKey && (await db.signatures.where('emailKey').equals(emailKey).count()))
+        return { status: 'duplicate', by: 'person' }
+      if (orgKey && (await db.signatures.where('orgKey').equals(orgKey).count()))
+        return { status: 'duplicate', by: 'organisation' }
       const refusal = await refuse()
       if (refusal) return refusal
 

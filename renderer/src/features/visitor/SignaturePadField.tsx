@@ -68,6 +68,7 @@ export function SignaturePadField({ label, describedBy, initial, onChange, contr
     if (initial) draw(initial)
     pad.addEventListener('endStroke', report)
     window.addEventListener('resize', fit)
+    canvas.addEventListener('touchstart', consumeTouch, { passive: false })
     controlRef.current = {
       clear: () => {
         pad.clear()
@@ -86,6 +87,7 @@ export function SignaturePadField({ label, describedBy, initial, onChange, contr
     return () => {
       pad.removeEventListener('endStroke', report)
       window.removeEventListener('resize', fit)
+      canvas.removeEventListener('touchstart', consumeTouch)
       pad.off()
       controlRef.current = null
     }
@@ -102,6 +104,16 @@ export function SignaturePadField({ label, describedBy, initial, onChange, contr
       aria-describedby={describedBy}
     />
   )
+}
+
+/**
+ * signature_pad draws from pointer events only, so the browser still reads a finger on the pad as
+ * a scroll gesture. A finger lifted while still moving ends that gesture in a fling, and
+ * Chromium swallows the next tap anywhere on the page as the tap that stops the fling: Continue
+ * needed a second tap. Consuming the pad's touches keeps the browser's gestures out of it.
+ */
+function consumeTouch(event: TouchEvent) {
+  if (event.cancelable) event.preventDefault()
 }
 
 function pairs(flat: number[]): [number, number][] {

@@ -15,11 +15,22 @@ interface Props {
   onStartOver: () => void
   /** The step's forward action (a submit button tied to the step's form, usually). */
   next?: ReactNode
+  /** Content laid out in columns, which may use the whole width of a landscape screen. */
+  wide?: boolean
   children: ReactNode
 }
 
 /** The frame of every signing step: brand and progress on top, content, Back / Continue at the bottom. */
-export function StepLayout({ step, title, lead, onBack, onStartOver, next, children }: Props) {
+export function StepLayout({
+  step,
+  title,
+  lead,
+  onBack,
+  onStartOver,
+  next,
+  wide = false,
+  children,
+}: Props) {
   const { t } = useTranslation()
   const headingRef = useFocusHeading<HTMLHeadingElement>()
   const current = STEPS.indexOf(step) + 1
@@ -52,7 +63,7 @@ export function StepLayout({ step, title, lead, onBack, onStartOver, next, child
           {t('flow.startOver')}
         </button>
       </header>
-      <main className="flow__main">
+      <main className={wide ? 'flow__main flow__main--wide' : 'flow__main'}>
         <p className="flow__progress">{t('flow.progress', { current, total: STEPS.length })}</p>
         <h1 className="title" ref={headingRef} tabIndex={-1}>
           {title}

@@ -16,6 +16,7 @@ import { PrinciplesStep } from './steps/PrinciplesStep'
 import { ReviewStep, type SaveState } from './steps/ReviewStep'
 import { SignatureStep } from './steps/SignatureStep'
 import { ThanksStep } from './steps/ThanksStep'
+import { AlreadySignedStep } from './steps/AlreadySignedStep'
 
 interface Props {
   settings: PublicSettings
@@ -35,6 +36,7 @@ export function VisitorFlow({ settings, onExit, renderPrint }: Props) {
   }))
   const [saveState, setSaveState] = useState<SaveState>('idle')
   const [saved, setSaved] = useState<SignatureRecord | null>(null)
+  const [alreadySigned, setAlreadySigned] = useState<'person' | 'organisation' | null>(null)
   const saving = useRef(false)
   const update = (patch: Partial<VisitorDraft>) => setDraft((current) => ({ ...current, ...patch }))
   const exit = useCallback(() => onExit(), [onExit])
@@ -55,7 +57,7 @@ export function VisitorFlow({ settings, onExit, renderPrint }: Props) {
         },
       )
       if (outcome.status === 'duplicate') {
-        setSaveState('duplicate')
+        setAlreadySigned(outcome.by)
         return
       }
       setSaved(outcome.full)
@@ -78,6 +80,24 @@ export function VisitorFlow({ settings, onExit, renderPrint }: Props) {
         />
         <IdleGuard
           key="thanks"
+          idleSeconds={settings.thankYouIdleSeconds}
+          onTimeout={exit}
+          farewell
+        />
+      </>
+    )
+  }
+
+  if (alreadySigned) {
+    return (
+      <>
+        <AlreadySignedStep
+          by={alreadySigned}
+          organisationName={draft.details?.organisationName ?? null}
+          onFinish={exit}
+        />
+        <IdleGuard
+          key="already-signed"
           idleSeconds={settings.thankYouIdleSeconds}
           onTimeout={exit}
           farewell
@@ -117,14 +137,13 @@ export function VisitorFlow({ settings, onExit, renderPrint }: Props) {
     principles: draft.details && (
       <PrinciplesStep
         language={i18n.language}
-        email={draft.details.email}
+        detailsEmail={draft.details.email}
         controller={settings}
-        initial={draft.consents}
+        initial={draft.consents && { ...draft.consents, email: draft.consentEmail ?? '' }}
         onStartOver={exit}
         onBack={() => setStep('details')}
         onDone={({ consents, email }) => {
-          const details = draft.details && { ...draft.details, email: draft.details.email ?? email }
-          update({ consents, details })
+          update({ consents, consentEmail: email })
           setStep('signature')
         }}
       />

@@ -12,6 +12,11 @@ export interface VisitorDraft {
   detailsInput?: DetailsInput
   details?: Details
   consents?: Omit<Consents, 'endorse'> & { endorse: boolean }
+  /**
+   * The email given on the principles step for an optional choice. Kept apart from `details`,
+   * which the details form rewrites whole: stored there, it was lost on the way back through it.
+   */
+  consentEmail?: string | null
   signature?: SignatureStrokes
 }
 
@@ -22,6 +27,11 @@ export type CompleteDraft = Required<
 
 export function isComplete(draft: VisitorDraft): draft is CompleteDraft {
   return Boolean(draft.capacity && draft.details && draft.consents?.endorse && draft.signature)
+}
+
+/** The visitor's email: the one typed with the details, else the one given for an optional choice. */
+export function emailOf(draft: Pick<VisitorDraft, 'details' | 'consentEmail'>): string | null {
+  return draft.details?.email ?? draft.consentEmail ?? null
 }
 
 /** The record to save, from a complete draft. */
@@ -37,7 +47,7 @@ export function toSignatureDraft(draft: CompleteDraft): SignatureDraft {
     role: organisation ? (details.role ?? null) : null,
     firstName: details.firstName,
     lastName: details.lastName,
-    email: details.email,
+    email: emailOf(draft),
     country: details.country,
     city: details.city,
     consents: { ...draft.consents, endorse: true },

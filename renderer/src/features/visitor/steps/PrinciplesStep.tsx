@@ -21,31 +21,39 @@ export interface PrinciplesResult {
     localStory: boolean
     localEvents: boolean
   }
-  /** Given here when an optional choice needs it and the details step had none. */
+  /** What the email field holds: asked for when an optional choice needs it and the details had none. */
   email: string | null
 }
 
-const schema = z
-  .object({
-    endorse: z.boolean().refine((v) => v, 'errors.endorse'),
-    newsletter: z.boolean(),
-    publishName: z.boolean(),
-    localStory: z.boolean(),
-    localEvents: z.boolean(),
-    email: emailSchema,
-  })
-  .superRefine((value, ctx) => {
-    if ((value.newsletter || value.localStory || value.localEvents) && !value.email) {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'errors.emailNeeded' })
-    }
-  })
+/** The choices; an optional one that needs an email asks for it when the details gave none. */
+const principlesSchema = (detailsEmail: string | null) =>
+  z
+    .object({
+      endorse: z.boolean().refine((v) => v, 'errors.endorse'),
+      newsletter: z.boolean(),
+      publishName: z.boolean(),
+      localStory: z.boolean(),
+      localEvents: z.boolean(),
+      email: emailSchema,
+    })
+    .superRefine((value, ctx) => {
+      if (
+        (value.newsletter || value.localStory || value.localEvents) &&
+        !detailsEmail &&
+        !value.email
+      ) {
+        ctx.addIssue({ code: 'custom', path: ['email'], message: 'errors.emailNeeded' })
+      }
+    })
 
-type Input = z.input<typeof schema>
+type Schema = ReturnType<typeof principlesSchema>
+type Input = z.input<Schema>
 
 interface Props {
   language: string
   initial?: Partial<Input>
-  email: string | null
+  /** The email given with the details, if any: then the choices need no other. */
+  detailsEmail: string | null
   /** The data controller named in the privacy notice (settings). */
   controller: ControllerSettings
   onDone: (result: PrinciplesResult) => void
@@ -59,7 +67,7 @@ const OPTIONAL = ['newsletter', 'publishName', 'localStory', 'localEvents'] as c
 export function PrinciplesStep({
   language,
   initial,
-  email,
+  detailsEmail,
   controller,
   onDone,
   onBack,
@@ -72,23 +80,23 @@ export function PrinciplesStep({
     handleSubmit,
     control,
     formState: { errors },
-  } = useForm<Input, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
+  } = useForm<Input, unknown, z.output<Schema>>({
+    resolver: zodResolver(principlesSchema(detailsEmail)),
     defaultValues: {
       endorse: false,
       newsletter: false,
       publishName: false,
       localStory: false,
       localEvents: false,
+      email: '',
       ...initial,
-      email: email ?? initial?.email ?? '',
     },
   })
   const [newsletter, localStory, localEvents] = useWatch({
     control,
     name: ['newsletter', 'localStory', 'localEvents'],
   })
-  const needsEmail = !email && (newsletter || localStory || localEvents)
+  const needsEmail = !detailsEmail && (newsletter || localStory || localEvents)
 
   return (
     <StepLayout
@@ -96,6 +104,7 @@ export function PrinciplesStep({
       title={t('principles.title')}
       onBack={onBack}
       onStartOver={onStartOver}
+      wide
       next={
         <button
           type="submit"
@@ -106,55 +115,61 @@ export function PrinciplesStep({
         </button>
       }
     >
-      <OrganiserMarkdown className="declaration" name="declaration" language={language} />
-      <form
-        id="principles-form"
-        className="consents"
-        noValidate
-        onSubmit={handleSubmit(({ email: given, endorse: _e, ...optional }) =>
-          onDone({ consents: { endorse: true, ...optional }, email: given }),
-        )}
-      >
-        <label className={`check check--required ${errors.endorse ? 'check--invalid' : ''}`}>
-          <input
-            type="checkbox"
-            aria-invalid={errors.endorse ? true : undefined}
-            aria-describedby={errors.endorse ? 'endorse-error' : undefined}
-            {...register('endorse')}
-          />
-          <span>
-            {t('principles.endorse')}{' '}
-            <span className="check__tag">({t('principles.required')})</span>
-          </span>
-        </label>
-        {errors.endorse?.message && (
-          <p className="field__error" id="endorse-error" role="alert">
-            {t(errors.endorse.message)}
-          </p>
-        )}
-        <fieldset className="consents__optional">
-          <legend>{t('principles.optionalHeading')}</legend>
-          {OPTIONAL.map((name) => (
-            <label key={name} className="check">
-              <input type="checkbox" {...register(name)} />
-              <span>{t(`principles.${name}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        {needsEmail && (
-          <Field
-            type="email"
-            inputMode="email"
-            label={t('principles.emailForConsent')}
-            maxLength={254}
-            error={errors.email?.message ? t(errors.email.message) : undefined}
-            {...register('email')}
-          />
-        )}
-        <button type="button" className="button button--link" onClick={() => setPrivacyOpen(true)}>
-          {t('principles.privacy')}
-        </button>
-      </form>
+      <div className="principles">
+        <OrganiserMarkdown className="declaration" name="declaration" language={language} />
+        <form
+          id="principles-form"
+          className="consents"
+          noValidate
+          onSubmit={handleSubmit(({ email: given, endorse: _e, ...optional }) =>
+            onDone({ consents: { endorse: true, ...optional }, email: given }),
+          )}
+        >
+          <label className={`check check--required ${errors.endorse ? 'check--invalid' : ''}`}>
+            <input
+              type="checkbox"
+              aria-invalid={errors.endorse ? true : undefined}
+              aria-describedby={errors.endorse ? 'endorse-error' : undefined}
+              {...register('endorse')}
+            />
+            <span>
+              {t('principles.endorse')}{' '}
+              <span className="check__tag">({t('principles.required')})</span>
+            </span>
+          </label>
+          {errors.endorse?.message && (
+            <p className="field__error" id="endorse-error" role="alert">
+              {t(errors.endorse.message)}
+            </p>
+          )}
+          <fieldset className="consents__optional">
+            <legend>{t('principles.optionalHeading')}</legend>
+            {OPTIONAL.map((name) => (
+              <label key={name} className="check">
+                <input type="checkbox" {...register(name)} />
+                <span>{t(`principles.${name}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          {needsEmail && (
+            <Field
+              type="email"
+              inputMode="email"
+              label={t('principles.emailForConsent')}
+              maxLength={254}
+              error={errors.email?.message ? t(errors.email.message) : undefined}
+              {...register('email')}
+            />
+          )}
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => setPrivacyOpen(true)}
+          >
+            {t('principles.privacy')}
+          </button>
+        </form>
+      </div>
       <Dialog open={privacyOpen} title={t('privacy.title')} onClose={() => setPrivacyOpen(false)}>
         <OrganiserMarkdown className="privacy" name="privacy" language={language} />
         <ControllerDetails controller={controller} />

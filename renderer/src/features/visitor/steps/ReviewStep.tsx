@@ -1,10 +1,11 @@
 import './review.css'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { StrokesImage } from '../../../components/StrokesImage'
-import type { CompleteDraft } from '../draft'
+import { emailOf, type CompleteDraft } from '../draft'
 import { StepLayout, type StepName } from '../StepLayout'
 
-export type SaveState = 'idle' | 'saving' | 'failed' | 'duplicate'
+export type SaveState = 'idle' | 'saving' | 'failed'
 
 interface Props {
   draft: CompleteDraft
@@ -28,9 +29,10 @@ export function ReviewStep({ draft, saveState, onConfirm, onEdit, onBack, onStar
   const section = (
     step: StepName,
     heading: string,
-    rows: [string, string | null | undefined][],
+    rows: [string, ReactNode][],
+    className = '',
   ) => (
-    <section className="review-card" aria-label={heading}>
+    <section className={`review-card ${className}`} aria-label={heading}>
       <div className="review-card__head">
         <h2 className="review-card__title">{heading}</h2>
         <button
@@ -63,11 +65,12 @@ export function ReviewStep({ draft, saveState, onConfirm, onEdit, onBack, onStar
       lead={t('review.lead')}
       onBack={saving ? undefined : onBack}
       onStartOver={onStartOver}
+      wide
       next={
         <button
           type="button"
           className="button button--primary button--large"
-          disabled={saving || saveState === 'duplicate'}
+          disabled={saving}
           aria-busy={saving}
           onClick={onConfirm}
         >
@@ -84,33 +87,40 @@ export function ReviewStep({ draft, saveState, onConfirm, onEdit, onBack, onStar
           {t('review.notSaved')}
         </p>
       )}
-      {saveState === 'duplicate' && (
-        <p className="banner banner--info" role="status">
-          {t('review.duplicate')}
-        </p>
-      )}
       <div className="review-grid">
-        {section('details', t('flow.steps.details'), [
-          [t('review.capacity'), t(`capacity.${capacity}`)],
-          [t('review.organisation'), details.organisationName],
+        {section(
+          'details',
+          t('flow.steps.details'),
           [
-            t('review.organisationType'),
-            details.organisationType ? t(`details.orgTypes.${details.organisationType}`) : null,
+            [t('review.capacity'), t(`capacity.${capacity}`)],
+            [t('review.organisation'), details.organisationName],
+            [
+              t('review.organisationType'),
+              details.organisationType ? t(`details.orgTypes.${details.organisationType}`) : null,
+            ],
+            [t('review.role'), details.role],
+            [t('review.name'), `${details.firstName} ${details.lastName}`],
+            [t('review.email'), breakableEmail(emailOf(draft))],
+            [t('review.country'), countryName],
+            [t('review.city'), details.city],
           ],
-          [t('review.role'), details.role],
-          [t('review.name'), `${details.firstName} ${details.lastName}`],
-          [t('review.email'), details.email],
-          [t('review.country'), countryName],
-          [t('review.city'), details.city],
-        ])}
-        {section('principles', t('review.consents'), [
-          [t('review.endorse'), t('review.yes')],
+          'review-card--details',
+        )}
+        {section(
+          'principles',
+          t('review.consents'),
           [
-            t('review.consents'),
-            chosen.length ? chosen.map((c) => t(`principles.${c}`)).join(' · ') : t('review.none'),
+            [t('review.endorse'), t('review.yes')],
+            [
+              t('review.consents'),
+              chosen.length
+                ? chosen.map((c) => t(`principles.${c}`)).join(' · ')
+                : t('review.none'),
+            ],
           ],
-        ])}
-        <section className="review-card" aria-label={t('review.signature')}>
+          'review-card--choices',
+        )}
+        <section className="review-card review-card--signature" aria-label={t('review.signature')}>
           <div className="review-card__head">
             <h2 className="review-card__title">{t('review.signature')}</h2>
             <button
@@ -127,5 +137,30 @@ export function ReviewStep({ draft, saveState, onConfirm, onEdit, onBack, onStar
         </section>
       </div>
     </StepLayout>
+  )
+}
+
+/** A part of an email longer than this may still wrap inside, rather than run out of its card. */
+const LONGEST_UNBROKEN = 32
+
+/** An email that wraps only after the @ or before a dot of its domain, not at its hyphens. */
+function breakableEmail(email: string | null): ReactNode {
+  if (!email) return null
+  const at = email.lastIndexOf('@')
+  if (at < 0) return email
+  const domain = email.slice(at + 1).split('.')
+  const parts = [email.slice(0, at + 1), ...domain.map((label, i) => (i ? `.${label}` : label))]
+  return (
+    <span className="review-email">
+      {parts.map((part, i) => (
+        <span
+          key={i}
+          className={part.length <= LONGEST_UNBROKEN ? 'review-email__part' : undefined}
+        >
+          {i > 0 && <wbr />}
+          {part}
+        </span>
+      ))}
+    </span>
   )
 }

@@ -46,7 +46,7 @@ describe('schema v6: organisation keys folded like the search', () => {
     expect(upgraded[1]?.emailKey).toBe('ana@example.eu')
 
     const again = sampleDraft(4, { ...danish, organisationName: 'OSTERGAARD kommune' })
-    expect(await saveSignature(db, again, ctx)).toEqual({ status: 'duplicate' })
+    expect(await saveSignature(db, again, ctx)).toEqual({ status: 'duplicate', by: 'organisation' })
     expect(await db.signatures.count()).toBe(3)
     db.close()
   })

@@ -163,7 +163,7 @@ describe('savePaperForm', () => {
 
     expect(
       await savePaperForm(db, paperDraft(3, 'P-2', { email: 'ANA@example.eu' }), ctx, signedAt),
-    ).toEqual({ status: 'duplicate' })
+    ).toEqual({ status: 'duplicate', by: 'person' })
     expect(
       await savePaperForm(
         db,
@@ -178,7 +178,7 @@ describe('savePaperForm', () => {
         ctx,
         signedAt,
       ),
-    ).toEqual({ status: 'duplicate' })
+    ).toEqual({ status: 'duplicate', by: 'organisation' })
     expect(await db.signatures.count()).toBe(before)
     expect(await db.journalQueue.count()).toBe(before)
     expect((await db.counters.toArray())[0]?.value).toBe(before)

@@ -13,7 +13,7 @@ import { adminRoutes } from './routes/admin'
 import { batchRoutes, type RegisterFaults } from './routes/batches'
 import { consoleRoutes } from './routes/console'
 import type { RegisterCertificateSettings } from './routes/certificates-pdf'
-import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
+import { DEFAULT_SETTINGS, type Language } from '../../electron/shared/settings'
 import { heartbeatRoutes } from './routes/heartbeat'
 import { liveRoutes } from './routes/live'
 import { publicRoutes } from './routes/public'
@@ -46,6 +46,8 @@ export interface RegisterAppOptions {
   certificates?: RegisterCertificateSettings
   /** How often /v1/live/stream looks for news; default 2 s. */
   livePollMs?: number
+  /** The languages /live shows in turn; default the kiosk's default event languages (all 24). */
+  liveLanguages?: readonly Language[]
   /**
    * Prepared exports: the private folder they are written to (default: a temporary one, removed
    * at close) and the organisers' age public key they are encrypted to (plain when null).
@@ -150,7 +152,11 @@ export async function buildApp(options: RegisterAppOptions): Promise<FastifyInst
     now: options.now ?? (() => new Date()),
   })
   await app.register(heartbeatRoutes, { db: options.db })
-  await app.register(liveRoutes, { db: options.db, pollMs: options.livePollMs ?? 2_000 })
+  await app.register(liveRoutes, {
+    db: options.db,
+    pollMs: options.livePollMs ?? 2_000,
+    languages: options.liveLanguages ?? DEFAULT_SETTINGS.languages,
+  })
   await app.register(consoleRoutes)
   const exportDir = options.exports?.dir ?? (await mkdtemp(join(tmpdir(), 'register-exports-')))
   const exports = new ExportJobs(options.db, exportDir, {

@@ -12,7 +12,7 @@ import { describeStorage, type StorageOptions } from './db/open'
 import { purgePersonalDataIn } from './purge'
 import { startServer } from './server'
 import { createTokenIn, revokeTokensIn } from './token-admin'
-import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
+import { DEFAULT_SETTINGS, LANGUAGES, type Language } from '../../electron/shared/settings'
 import { createOrganiserIn, ORGANISER_ROLES, type OrganiserRole } from './admin/organisers'
 
 const USAGE = `Usage:
@@ -22,6 +22,7 @@ const USAGE = `Usage:
                       [--event-name <text>] [--event-city <text>] [--time-zone <IANA zone>]
                       [--public-url <register's public URL, for certificate QR codes>]
                       [--export-recipient <organisers' age public key, age1…>]
+                      [--languages <codes the /live page shows in turn, e.g. en,fr,de>]
   npm run register -- token create --kiosk <id> --data <dir> [--database-url <url>]
   npm run register -- token revoke --kiosk <id> --data <dir> [--database-url <url>]
   npm run register -- purge --older-than-days <n> --data <dir> [--database-url <url>]
@@ -57,6 +58,7 @@ const OPTIONS = {
   'time-zone': { type: 'string' },
   'public-url': { type: 'string' },
   'export-recipient': { type: 'string' },
+  languages: { type: 'string' },
   'rate-limit': { type: 'string' },
   'retention-days': { type: 'string' },
   'older-than-days': { type: 'string' },
@@ -127,6 +129,20 @@ function exportRecipient(): string | null {
   return value
 }
 
+/** `--languages en,fr,de`: the event's languages for /live, each one of the 24; default all. */
+function liveLanguages(): Language[] | undefined {
+  const value = text('languages')
+  if (value === undefined) return undefined
+  const codes = value.split(',').map((code) => code.trim())
+  const unknown = codes.filter((code) => !(LANGUAGES as readonly string[]).includes(code))
+  if (unknown.length > 0 || codes.length === 0) {
+    throw new UsageError(
+      `--languages takes EU language codes separated by commas (${LANGUAGES.join(',')}), not "${value}".`,
+    )
+  }
+  return codes as Language[]
+}
+
 async function serve(): Promise<number> {
   const port = count('port', 8787) ?? 8787
   if (port > 65535) throw new UsageError(`--port ${port} is not a port number.`)
@@ -134,6 +150,7 @@ async function serve(): Promise<number> {
   const perMinute = count('rate-limit')
   const retention = retentionDays()
   const recipient = exportRecipient()
+  const languages = liveLanguages()
   const logger = pino(
     { name: 'register', level: process.env.REGISTER_LOG_LEVEL ?? 'warn' },
     pino.destination(2),
@@ -153,6 +170,7 @@ async function serve(): Promise<number> {
     faults: { failBatches: count('fail-batches'), dropAfterCommit: count('drop-after-commit') },
     logger,
     retentionDays: retention,
+    liveLanguages: languages,
     exports: { dir: options.dataDir ? join(options.dataDir, 'exports') : undefined, recipient },
   })
   console.log(`Storage: ${describeStorage(options)}`)

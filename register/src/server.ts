@@ -19,6 +19,7 @@ export interface ServerOptions extends StorageOptions {
   trustProxy?: boolean
   certificates?: RegisterAppOptions['certificates']
   exports?: RegisterAppOptions['exports']
+  liveLanguages?: RegisterAppOptions['liveLanguages']
 }
 
 export interface RunningRegister {
@@ -41,6 +42,7 @@ export async function startServer(options: ServerOptions): Promise<RunningRegist
       trustProxy: options.trustProxy,
       certificates: options.certificates,
       exports: options.exports,
+      liveLanguages: options.liveLanguages,
     })
     const host = options.host ?? '127.0.0.1'
     await app.listen({ port: options.port, host })

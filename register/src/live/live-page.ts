@@ -33,21 +33,22 @@ h2 { font-size: 2.6vw; margin: 0 0 1vw; }
 ol, ul { margin: 0; padding-left: 1.5em; }
 `
 
-/** Runs in the browser: SSE from /v1/live/stream; strings in the event's languages in turn. */
+/**
+ * Runs in the browser: SSE from /v1/live/stream; headings, numbers and country names in the
+ * event's languages in turn (strings from /live/strings.json, the rest through Intl).
+ */
 export const LIVE_JS = `'use strict'
-const STRINGS = [
-  { lang: 'en', title: 'Signatures for the #CohesionAlliance', byCountry: 'By country', latest: 'Latest signatories' },
-  { lang: 'fr', title: 'Signatures pour la #CohesionAlliance', byCountry: 'Par pays', latest: 'Derniers signataires' },
-  { lang: 'de', title: 'Unterschriften für die #CohesionAlliance', byCountry: 'Nach Land', latest: 'Neueste Unterzeichnende' },
-]
+let strings = [{ lang: 'en', title: document.getElementById('title').textContent, byCountry: 'By country', latest: 'Latest signatories' }]
 let turn = 0
+let lastSnapshot = null
+const current = () => strings[turn % strings.length]
 function showLanguage() {
-  const s = STRINGS[turn % STRINGS.length]
+  const s = current()
   document.documentElement.lang = s.lang
   document.getElementById('title').textContent = s.title
   document.getElementById('by-country-title').textContent = s.byCountry
   document.getElementById('latest-title').textContent = s.latest
-  turn++
+  if (lastSnapshot) show(lastSnapshot)
 }
 function fill(list, items) {
   list.replaceChildren(...items.map((text) => {
@@ -57,13 +58,21 @@ function fill(list, items) {
   }))
 }
 function show(snapshot) {
+  lastSnapshot = snapshot
+  const lang = current().lang
+  const number = new Intl.NumberFormat(lang)
+  const regions = new Intl.DisplayNames([lang], { type: 'region' })
+  const country = (code) => { try { return regions.of(code) || code } catch { return code } }
   const total = document.getElementById('total')
-  total.textContent = snapshot.total.toLocaleString()
+  total.textContent = number.format(snapshot.total)
   total.dataset.ready = 'true'
-  fill(document.getElementById('by-country'), Object.entries(snapshot.byCountry).slice(0, 10).map(([c, n]) => c + ': ' + n))
-  fill(document.getElementById('latest'), snapshot.latest.map((p) => p.name + (p.organisationName ? ' (' + p.organisationName + ')' : '') + ' · ' + p.country))
+  fill(document.getElementById('by-country'), Object.entries(snapshot.byCountry).slice(0, 10).map(([c, n]) => country(c) + ': ' + number.format(n)))
+  fill(document.getElementById('latest'), snapshot.latest.map((p) => p.name + (p.organisationName ? ' (' + p.organisationName + ')' : '') + ' · ' + country(p.country)))
 }
-showLanguage()
-setInterval(showLanguage, 10000)
+fetch('/live/strings.json').then((res) => res.json()).then((list) => {
+  if (Array.isArray(list) && list.length > 0) strings = list
+  showLanguage()
+}).catch(() => undefined)
+setInterval(() => { turn++; showLanguage() }, 10000)
 new EventSource('/v1/live/stream').addEventListener('snapshot', (event) => show(JSON.parse(event.data)))
 `

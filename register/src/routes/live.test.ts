@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterEach, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../testing/databases'
 import { organisationRecord, sampleBatch, sampleRecord } from '../../testing/batches-fixtures'
+import { LANGUAGES } from '../../../electron/shared/settings'
 import { buildApp } from '../app'
 import type { LiveSnapshot } from '../live/live-feed'
 import { createToken } from '../tokens'
@@ -66,9 +67,26 @@ describeEachDatabase('/live', (ctx) => {
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'; script-src 'self'/)
     expect(page.body).not.toContain('Nowak')
     expect(script.headers['content-type']).toMatch(/^text\/javascript/)
-    for (const text of ['Signatures pour la', 'Unterschriften für die', 'Latest signatories']) {
-      expect(script.body).toContain(text)
-    }
+    expect(script.body).toContain("fetch('/live/strings.json')")
+  })
+
+  it("shows its headings in the event's languages in turn, all 24 unless told", async () => {
+    const { app } = await setUp()
+    const all = (await app.inject({ method: 'GET', url: '/live/strings.json' })).json<
+      { lang: string; title: string }[]
+    >()
+    expect(all.map((s) => s.lang)).toEqual([...LANGUAGES])
+    expect(all.find((s) => s.lang === 'ga')?.title).toBe('Sínithe ar son an #CohesionAlliance')
+
+    const chosen = await buildApp({ db: ctx.db(), liveLanguages: ['pl', 'fr'] })
+    apps.push(chosen)
+    const some = (await chosen.inject({ method: 'GET', url: '/live/strings.json' })).json<
+      { lang: string; title: string; latest: string }[]
+    >()
+    expect(some).toEqual([
+      expect.objectContaining({ lang: 'pl', latest: 'Najnowsi sygnatariusze' }),
+      expect.objectContaining({ lang: 'fr', title: 'Signatures pour la #CohesionAlliance' }),
+    ])
   })
 
   it('streams a snapshot at once and another when a batch arrives (server-sent events)', async () => {

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { ServerResponse } from 'node:http'
 import type { Db } from '../db/db'
+import type { Language } from '../../../electron/shared/settings'
 import { readLiveSnapshot } from '../live/live-feed'
+import { readLiveStrings } from '../live/live-strings'
 import { LIVE_CSS, LIVE_HTML, LIVE_JS } from '../live/live-page'
 
 const LIVE_CSP =
@@ -11,10 +13,12 @@ const LIVE_CSP =
  * `/live`, the public big screen, and its feed: `/v1/live` (one snapshot, JSON) and
  * `/v1/live/stream` (server-sent events: a snapshot at once, then whenever it changes).
  */
-export const liveRoutes: FastifyPluginAsync<{ db: Db; pollMs: number }> = async (
-  app,
-  { db, pollMs },
-) => {
+export const liveRoutes: FastifyPluginAsync<{
+  db: Db
+  pollMs: number
+  languages: readonly Language[]
+}> = async (app, { db, pollMs, languages }) => {
+  const strings = JSON.stringify(readLiveStrings(languages))
   const page = (type: string, body: string) => async (_request: unknown, reply: FastifyReply) =>
     reply
       .type(type)
@@ -29,6 +33,7 @@ export const liveRoutes: FastifyPluginAsync<{ db: Db; pollMs: number }> = async 
   app.get('/live', page('text/html; charset=utf-8', LIVE_HTML))
   app.get('/live/live.js', page('text/javascript; charset=utf-8', LIVE_JS))
   app.get('/live/live.css', page('text/css; charset=utf-8', LIVE_CSS))
+  app.get('/live/strings.json', page('application/json; charset=utf-8', strings))
 
   app.get('/v1/live', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send(await readLiveSnapshot(db)),

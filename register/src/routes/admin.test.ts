@@ -142,7 +142,12 @@ describeEachDatabase('organisers console API', (ctx) => {
       url: '/v1/admin/session',
       headers: asSession(session),
     })
-    expect(me.json()).toEqual({ name: 'anna', role: 'organiser', csrfToken: session.csrfToken })
+    expect(me.json()).toEqual({
+      name: 'anna',
+      role: 'organiser',
+      csrfToken: session.csrfToken,
+      exportsEncrypted: false,
+    })
 
     const forged = await app.inject({
       method: 'POST',

@@ -6,6 +6,12 @@
 import { Dexie, type EntityTable } from 'dexie'
 import type { SignatureRecord, SignatureStrokes } from '@shared/signature'
 import type { AuditEntry } from './audit-entry'
+import {
+  COUNTS_TABLE,
+  countInto,
+  dashboardCountsMiddleware,
+  type CountRow,
+} from './dashboard-counts'
 
 export type SyncState = 'pending' | 'synced' | 'duplicate' | 'rejected'
 
@@ -145,6 +151,7 @@ export class KioskDB extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>
   batches!: EntityTable<OutboxBatch, 'id'>
   consentChanges!: EntityTable<ConsentChange, 'id'>
+  dashboardCounts!: EntityTable<CountRow, 'key'>
 
   constructor(name = 'cohesion-kiosk') {
     // Strict durability: a commit is on disk before "saved" is shown, even if the browser dies next.
@@ -179,5 +186,24 @@ export class KioskDB extends Dexie {
     // v5: consent changes staff record on request, queued for the register. A new table only:
     // nothing to migrate, and every earlier table (the unsent queue included) is kept as it is.
     this.version(5).stores({ consentChanges: 'id, signatureId, certificateNo, syncState' })
+    // v8: the dashboard's counters (kept by dashboardCountsMiddleware in every write's own
+    // transaction), filled once here from the existing rows; and an index that pages the
+    // duplicates and rejections newest answer first.
+    this.version(8)
+      .stores({
+        signatures:
+          'id, &certificateNo, createdAt, day, capacity, organisationType, country, syncState, emailKey, orgKey, [syncState+syncedAt+id]',
+        [COUNTS_TABLE]: 'key',
+      })
+      .upgrade(async (tx) => {
+        const found = new Map<string, number>()
+        await tx.table<StoredSignature, string>('signatures').each((record) => {
+          countInto(found, record)
+        })
+        const counts = tx.table<CountRow, string>(COUNTS_TABLE)
+        await counts.clear()
+        await counts.bulkPut([...found].map(([key, value]) => ({ key, value })))
+      })
+    this.use(dashboardCountsMiddleware)
   }
 }

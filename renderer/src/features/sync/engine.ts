@@ -286,10 +286,7 @@ export class SyncEngine {
   private async health(): Promise<RegisterHealth> {
     try {
       // Signatures still to send: the register's fleet view shows them per kiosk.
-      const pendingCount = await this.options.db.signatures
-        .where('syncState')
-        .equals('pending')
-        .count()
+      const pendingCount = (await this.options.db.dashboardCounts.get('state:pending'))?.value ?? 0
       return await this.options.api.checkRegister({ pendingCount })
     } catch (error) {
       return { state: 'unreachable', reason: hostProblem(error) }

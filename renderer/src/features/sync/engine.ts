@@ -13,7 +13,6 @@ import { DEFAULT_TUNING, backoffDelay, type SyncTuning } from './backoff'
 import {
   applyAnswer,
   blocksEverything,
-  markAttempt,
   nextBatch,
   recordFailure,
   recordProblem,
@@ -208,6 +207,7 @@ export class SyncEngine {
         credential,
         now: new Date(this.now()),
         limits: this.options.limits,
+        countAttempt: true,
       })
       if (!batch) {
         this.schedule(this.now() + this.tuning.pollMs)
@@ -217,7 +217,8 @@ export class SyncEngine {
         this.schedule(batch.nextAttemptAt)
         return { sent, ended: 'waiting' }
       }
-      const attempts = await markAttempt(db, batch.id, new Date(this.now()))
+      // Counted by nextBatch in the transaction that handed it out.
+      const attempts = batch.attempts
       this.set({ sending: true })
       let outcome: SendBatchOutcome
       try {

@@ -171,6 +171,8 @@ export class SyncEngine {
   }
 
   private async pass(): Promise<RunReport> {
+    // The run that was scheduled is under way: until it schedules the next, none is known.
+    this.set({ nextRunAt: null })
     const health = await this.health()
     if (health.state !== 'ok') {
       const offline = health.state === 'unreachable'

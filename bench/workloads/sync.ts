@@ -63,8 +63,11 @@ export const syncWorkload: Workload = {
     // The app page's own engine must not take the sync lock first: it looks again in an hour.
     await dashboard.addInitScript({ content: 'window.kioskSyncTuning = { pollMs: 3600000 }' })
     const withDashboard: number[] = []
+    const lagMs: number[] = []
+    const dashboardRuns = ctx.runs(2, 1)
+    let dashboardProblem: string | null = null
     try {
-      for (let i = 0; i < warmup + runs; i++) {
+      for (let i = 0; i < warmup + dashboardRuns; i++) {
         const records = i < warmup ? Math.min(count, 1_000) : count
         const seed = { count: records, seed: 400 + i, tag: `d${i}`, kioskId: 'B01' }
         await dashboard.goto('about:blank')
@@ -72,12 +75,30 @@ export const syncWorkload: Workload = {
         await bench.call('seed', APP_DB, seed)
         await openDashboard(dashboard, host.url, records)
         const ms = await syncRun(host, bench, APP_DB, seed, i, { keepDb: true })
-        await dashboard
+        ctx.log(`    dashboard-open run ${i}: ${Math.round(ms)} ms for ${records}`)
+        // How long the Dashboard takes to show the pass's end (its live queries caught up).
+        const shown = performance.now()
+        const synced = dashboard
           .getByTestId('sync-synced')
           .filter({ hasText: new Intl.NumberFormat('en').format(records) })
-          .waitFor({ timeout: 30_000 })
-        if (i >= warmup) withDashboard.push(ms)
+        const caughtUp = await synced
+          .waitFor({ timeout: 120_000 })
+          .then(() => true)
+          .catch(() => false)
+        if (!caughtUp) {
+          const text = await dashboard.getByTestId('sync-synced').textContent()
+          dashboardProblem = `run ${i}: the Dashboard still showed ${text} synced of ${records} after 120 s`
+          ctx.log(`    ${dashboardProblem}`)
+        }
+        if (i >= warmup) {
+          withDashboard.push(ms)
+          lagMs.push(performance.now() - shown)
+        }
       }
+    } catch (error) {
+      // The figure without the Dashboard stands on its own.
+      dashboardProblem = String(error)
+      ctx.log(`    dashboard-open failed: ${dashboardProblem}`)
     } finally {
       await dashboard.goto('about:blank')
       await dashboard.close()
@@ -85,7 +106,7 @@ export const syncWorkload: Workload = {
     }
     const measured = summarise(ours)
     const bare = summarise(floor)
-    const open = summarise(withDashboard)
+    const open = summarise(withDashboard.length ? withDashboard : [Number.NaN])
     return [
       {
         name: `sync@${count / 1000}k`,
@@ -114,17 +135,19 @@ export const syncWorkload: Workload = {
         medianMs: open.medianMs,
         p95Ms: open.p95Ms,
         target: `< 1.3 × sync@${count / 1000}k`,
-        pass: open.medianMs < 1.3 * measured.medianMs,
+        pass: dashboardProblem === null && open.medianMs < 1.3 * measured.medianMs,
         floorMedianMs: measured.medianMs,
         ratio: ratio(open.medianMs, measured.medianMs),
         extra: {
           records: count,
           signaturesPerSecond: round((count / open.medianMs) * 1000, 0),
+          ...(lagMs.length ? { dashboardCaughtUpMs: summarise(lagMs).medianMs } : {}),
         },
         notes:
           `The same pass over the app's own database while another page of the kiosk shows the ` +
           `staff console's Dashboard (unlocked with the PIN pad; its engine told to poll hourly so ` +
-          `that the bench's pass holds the sync lock). "Floor": sync@${count / 1000}k of this run.`,
+          `that the bench's pass holds the sync lock). "Floor": sync@${count / 1000}k of this run.` +
+          (dashboardProblem ? ` Problem: ${dashboardProblem}` : ''),
         date: new Date().toISOString(),
       },
     ]

@@ -6,12 +6,8 @@
 import { Dexie, type EntityTable } from 'dexie'
 import type { SignatureRecord, SignatureStrokes } from '@shared/signature'
 import type { AuditEntry } from './audit-entry'
-import {
-  COUNTS_TABLE,
-  countInto,
-  dashboardCountsMiddleware,
-  type CountRow,
-} from './dashboard-counts'
+import { countInto } from '@shared/dashboard-count-keys'
+import { COUNTS_TABLE, dashboardCountsMiddleware, type CountRow } from './dashboard-counts'
 
 export type SyncState = 'pending' | 'synced' | 'duplicate' | 'rejected'
 

@@ -191,7 +191,9 @@ function CountList({
     <ul className="count-list">
       {rows.map(([label, count]) => (
         <li key={label} className="count-list__row">
-          <span className="count-list__label">{label}</span>
+          <span className="count-list__label" title={label}>
+            {label}
+          </span>
           <span className="count-list__count">{format(count)}</span>
           <span className="count-list__track" aria-hidden="true">
             <span

@@ -94,6 +94,14 @@ export interface KioskBench {
     /** The engine's last recorded problem, when the pass did not send everything. */
     problem: unknown
   }>
+  /** One sync pass over a database seeded before (another page may be showing it). */
+  syncOnly(dbName: string): Promise<{
+    ms: number
+    sent: number
+    ended: string
+    synced: number
+    problem: unknown
+  }>
   deleteDb(dbName: string): Promise<void>
 }
 
@@ -231,6 +239,20 @@ export function installBench(lib: PageLib): void {
         const synced = await db.signatures.where('syncState').equals('synced').count()
         const problem = (await db.table('meta').get('sync.lastError')) ?? null
         return { ms, sent: report.sent, ended: report.ended, synced, seedMs: seeded.ms, problem }
+      } finally {
+        db.close()
+      }
+    },
+
+    async syncOnly(dbName) {
+      const db = await open(dbName)
+      try {
+        const start = performance.now()
+        const report = await lib.syncPass(db)
+        const ms = performance.now() - start
+        const synced = await db.signatures.where('syncState').equals('synced').count()
+        const problem = (await db.table('meta').get('sync.lastError')) ?? null
+        return { ms, sent: report.sent, ended: report.ended, synced, problem }
       } finally {
         db.close()
       }

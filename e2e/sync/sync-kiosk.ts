@@ -17,6 +17,7 @@ import { normaliseEmail } from '../../electron/shared/normalise'
 import type { SignatureRecord } from '../../electron/shared/signature'
 import { sampleRecord } from '../../electron/shared/testing/sample-record'
 import type { RegisterProcess } from '../../register/testing/start-register'
+import { recount, type Counted } from '../../electron/shared/dashboard-count-keys'
 import { STAFF_PIN } from '../staff/staff-page'
 import { hostValue as hostCall, unlockHost } from '../support/host-api'
 import type { WebHostProcess } from '../support/web-host'
@@ -108,17 +109,28 @@ export async function seedSignatures(
     },
     strokes: { id: record.id, signature },
   }))
+  // The dashboard's counters are part of the data: the same transaction adds to them, as the
+  // app's own writes do (renderer/src/db/dashboard-counts.ts).
+  const counts = [...recount(stored.map((row) => row.record as Counted))]
   await page.evaluate(
-    (rows) =>
+    ({ rows, counts }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('cohesion-kiosk')
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const db = open.result
-          const tx = db.transaction(['signatures', 'strokes'], 'readwrite')
+          const tx = db.transaction(['signatures', 'strokes', 'dashboardCounts'], 'readwrite')
           for (const row of rows) {
             tx.objectStore('signatures').add(row.record)
             tx.objectStore('strokes').add(row.strokes)
+          }
+          const store = tx.objectStore('dashboardCounts')
+          for (const [key, by] of counts) {
+            const read = store.get(key)
+            read.onsuccess = () => {
+              const value = ((read.result as { value: number } | undefined)?.value ?? 0) + by
+              store.put({ key, value })
+            }
           }
           tx.oncomplete = () => {
             db.close()
@@ -127,7 +139,7 @@ export async function seedSignatures(
           tx.onerror = () => reject(tx.error)
         }
       }),
-    stored,
+    { rows: stored, counts },
   )
   return records
 }

@@ -7,6 +7,8 @@ import { Dexie, type EntityTable } from 'dexie'
 import { organisationKey } from '@shared/normalise'
 import type { SignatureRecord, SignatureStrokes } from '@shared/signature'
 import type { AuditEntry } from './audit-entry'
+import { countInto } from '@shared/dashboard-count-keys'
+import { COUNTS_TABLE, dashboardCountsMiddleware, type CountRow } from './dashboard-counts'
 
 export type SyncState = 'pending' | 'synced' | 'duplicate' | 'rejected'
 
@@ -146,6 +148,7 @@ export class KioskDB extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>
   batches!: EntityTable<OutboxBatch, 'id'>
   consentChanges!: EntityTable<ConsentChange, 'id'>
+  dashboardCounts!: EntityTable<CountRow, 'key'>
 
   constructor(name = 'cohesion-kiosk') {
     // Strict durability: a commit is on disk before "saved" is shown, even if the browser dies next.
@@ -200,5 +203,24 @@ export class KioskDB extends Dexie {
       signatures:
         'id, &certificateNo, createdAt, day, capacity, organisationType, country, syncState, emailKey, orgKey, paperRef',
     })
+    // v8: the dashboard's counters (kept by dashboardCountsMiddleware in every write's own
+    // transaction), filled once here from the existing rows; and an index that pages the
+    // duplicates and rejections newest answer first.
+    this.version(8)
+      .stores({
+        signatures:
+          'id, &certificateNo, createdAt, day, capacity, organisationType, country, syncState, emailKey, orgKey, paperRef, [syncState+syncedAt+id]',
+        [COUNTS_TABLE]: 'key',
+      })
+      .upgrade(async (tx) => {
+        const found = new Map<string, number>()
+        await tx.table<StoredSignature, string>('signatures').each((record) => {
+          countInto(found, record)
+        })
+        const counts = tx.table<CountRow, string>(COUNTS_TABLE)
+        await counts.clear()
+        await counts.bulkPut([...found].map(([key, value]) => ({ key, value })))
+      })
+    this.use(dashboardCountsMiddleware)
   }
 }

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { i18next } from '../../i18n'
-import { SyncPanelView } from './SyncPanelView'
+import { SyncPanelView, type ProblemListPage } from './SyncPanelView'
 import { combineStatus, type SyncFacts, type SyncProblem } from './status'
 import type { EngineState } from './engine'
 
@@ -23,9 +23,37 @@ const facts: SyncFacts = {
   lastError: null,
 }
 
+function pageOf(rows: SyncProblem[], more: Partial<ProblemListPage> = {}): ProblemListPage {
+  return {
+    rows,
+    total: rows.length,
+    newer: null,
+    older: null,
+    offset: 0,
+    onNewer: null,
+    onOlder: null,
+    ...more,
+  }
+}
+
 function text(status = combineStatus(facts, engine), problems: SyncProblem[] = []): string {
+  const pick = (state: SyncProblem['state']) => pageOf(problems.filter((p) => p.state === state))
+  return render(status, pick('duplicate'), pick('rejected'))
+}
+
+function render(
+  status: ReturnType<typeof combineStatus>,
+  duplicates?: ProblemListPage,
+  rejected?: ProblemListPage,
+) {
   const html = renderToStaticMarkup(
-    <SyncPanelView status={status} problems={problems} busy={false} onSyncNow={() => undefined} />,
+    <SyncPanelView
+      status={status}
+      duplicates={duplicates}
+      rejected={rejected}
+      busy={false}
+      onSyncNow={() => undefined}
+    />,
   )
   return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
 }
@@ -93,6 +121,44 @@ describe('SyncPanelView', () => {
     ])
     expect(shown).toContain('EWRC26-B01-000004 Ana Pop Already registered as EWRC26-B02-000001')
     expect(shown).toContain('EWRC26-B01-000005 Jan Nowak email: Invalid email address')
+  })
+
+  it('pages a long duplicates list and counts them all', () => {
+    const rows = Array.from({ length: 50 }, (_, i): SyncProblem => ({
+      id: `d${i}`,
+      certificateNo: `EWRC26-B01-${String(51 + i).padStart(6, '0')}`,
+      name: 'Ana Pop',
+      state: 'duplicate',
+      note: 'EWRC26-B02-000001',
+      answeredAt: null,
+    }))
+    const shown = render(
+      combineStatus({ ...facts, duplicate: 38_000 }, engine),
+      pageOf(rows, {
+        total: 38_000,
+        offset: 50,
+        onNewer: () => undefined,
+        onOlder: () => undefined,
+      }),
+    )
+    expect(shown).toContain('Already signed (duplicates) (38,000)')
+    expect(shown).toContain('51–100 of 38,000')
+    expect(shown).toContain('Newer')
+    expect(shown).toContain('Older')
+  })
+
+  it('shows the queued batch’s backoff as the next attempt when it is later than the engine’s poll', () => {
+    const status = combineStatus(
+      { ...facts, pending: 3, queuedBatches: 1, batchDueAt: Date.UTC(2026, 9, 13, 10, 30) },
+      { ...engine, nextRunAt: Date.UTC(2026, 9, 13, 10, 0, 15) },
+    )
+    expect(status.nextAttemptAt).toBe(Date.UTC(2026, 9, 13, 10, 30))
+    const sooner = combineStatus(
+      { ...facts, pending: 3, queuedBatches: 1, batchDueAt: Date.UTC(2026, 9, 13, 9, 0) },
+      { ...engine, nextRunAt: Date.UTC(2026, 9, 13, 10, 0, 15) },
+    )
+    expect(sooner.nextAttemptAt).toBe(Date.UTC(2026, 9, 13, 10, 0, 15))
+    expect(combineStatus({ ...facts, pending: 3 }, engine).nextAttemptAt).toBeNull()
   })
 
   it('shows the panel in the kiosk language', async () => {

@@ -1,23 +1,36 @@
 import { useTranslation } from 'react-i18next'
-import type { SyncProblem, SyncStatus } from './status'
+import type { ProblemPage, SyncProblem, SyncStatus } from './status'
 import './sync-panel.css'
+
+/** A page of a problem list as the view shows it: where it starts, and how to move. */
+export interface ProblemListPage extends ProblemPage {
+  /** How many newer rows come before this page. */
+  offset: number
+  onNewer: (() => void) | null
+  onOlder: (() => void) | null
+}
 
 export interface SyncPanelViewProps {
   status: SyncStatus
-  problems: SyncProblem[]
+  duplicates?: ProblemListPage
+  rejected?: ProblemListPage
   /** "Sync now" is running. */
   busy: boolean
   onSyncNow: () => void
 }
 
 /** The panel's markup for a given status (no data access: what the tests render). */
-export function SyncPanelView({ status, problems, busy, onSyncNow }: SyncPanelViewProps) {
+export function SyncPanelView({
+  status,
+  duplicates,
+  rejected,
+  busy,
+  onSyncNow,
+}: SyncPanelViewProps) {
   const { t, i18n } = useTranslation()
   const number = new Intl.NumberFormat(i18n.language)
   const time = (iso: string | number) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' })
-  const duplicates = problems.filter((p) => p.state === 'duplicate')
-  const rejected = problems.filter((p) => p.state === 'rejected')
   const waiting: string[] = []
   if (status.pending > 0) waiting.push(t('sync.safe.signatures', { count: status.pending }))
   if (status.pendingWithdrawals > 0) {
@@ -88,8 +101,10 @@ export function SyncPanelView({ status, problems, busy, onSyncNow }: SyncPanelVi
           {t('sync.stopped', { count: status.stoppedBatches })}
         </p>
       )}
-      {!status.safeToSwitchOff && status.nextRunAt !== null && !status.sending && (
-        <p className="muted">{t('sync.nextAttempt', { time: time(status.nextRunAt) })}</p>
+      {!status.safeToSwitchOff && status.nextAttemptAt !== null && !status.sending && (
+        <p className="muted" data-testid="sync-next-attempt">
+          {t('sync.nextAttempt', { time: time(status.nextAttemptAt) })}
+        </p>
       )}
 
       <button type="button" className="button button--primary" onClick={onSyncNow} disabled={busy}>
@@ -99,14 +114,14 @@ export function SyncPanelView({ status, problems, busy, onSyncNow }: SyncPanelVi
       <ProblemList
         title={t('sync.duplicates.title')}
         hint={t('sync.duplicates.hint')}
-        rows={duplicates}
+        page={duplicates}
         detail={(p) => t('sync.duplicates.note', { certificateNo: p.note ?? '?' })}
         testId="sync-duplicates"
       />
       <ProblemList
         title={t('sync.rejected.title')}
         hint={t('sync.rejected.hint')}
-        rows={rejected}
+        page={rejected}
         detail={(p) => p.note ?? ''}
         testId="sync-rejections"
       />
@@ -117,16 +132,19 @@ export function SyncPanelView({ status, problems, busy, onSyncNow }: SyncPanelVi
 function ProblemList(props: {
   title: string
   hint: string
-  rows: SyncProblem[]
+  page: ProblemListPage | undefined
   detail: (problem: SyncProblem) => string
   testId: string
 }) {
-  const { t } = useTranslation()
-  if (props.rows.length === 0) return null
+  const { t, i18n } = useTranslation()
+  const page = props.page
+  if (!page || page.rows.length === 0) return null
+  const number = new Intl.NumberFormat(i18n.language)
+  const paged = page.onNewer !== null || page.onOlder !== null
   return (
     <section className="sync-panel__problems" data-testid={props.testId}>
       <h3>
-        {props.title} ({props.rows.length})
+        {props.title} ({number.format(page.total)})
       </h3>
       <p className="muted">{props.hint}</p>
       <table>
@@ -138,7 +156,7 @@ function ProblemList(props: {
           </tr>
         </thead>
         <tbody>
-          {props.rows.map((row) => (
+          {page.rows.map((row) => (
             <tr key={row.id}>
               <td>{row.certificateNo}</td>
               <td>{row.name}</td>
@@ -147,6 +165,33 @@ function ProblemList(props: {
           ))}
         </tbody>
       </table>
+      {paged && (
+        <nav className="sync-panel__pages" aria-label={props.title}>
+          <button
+            type="button"
+            className="button"
+            onClick={page.onNewer ?? undefined}
+            disabled={page.onNewer === null}
+          >
+            {t('sync.pages.newer')}
+          </button>
+          <span className="sync-panel__range" data-testid={`${props.testId}-range`}>
+            {t('sync.pages.range', {
+              from: number.format(page.offset + 1),
+              to: number.format(page.offset + page.rows.length),
+              total: number.format(Math.max(page.total, page.offset + page.rows.length)),
+            })}
+          </span>
+          <button
+            type="button"
+            className="button"
+            onClick={page.onOlder ?? undefined}
+            disabled={page.onOlder === null}
+          >
+            {t('sync.pages.older')}
+          </button>
+        </nav>
+      )}
     </section>
   )
 }

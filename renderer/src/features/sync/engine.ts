@@ -13,7 +13,6 @@ import { DEFAULT_TUNING, backoffDelay, type SyncTuning } from './backoff'
 import {
   applyAnswer,
   blocksEverything,
-  markAttempt,
   nextBatch,
   recordFailure,
   recordProblem,
@@ -172,6 +171,8 @@ export class SyncEngine {
   }
 
   private async pass(): Promise<RunReport> {
+    // The run that was scheduled is under way: until it schedules the next, none is known.
+    this.set({ nextRunAt: null })
     const health = await this.health()
     if (health.state !== 'ok') {
       const offline = health.state === 'unreachable'
@@ -208,6 +209,7 @@ export class SyncEngine {
         credential,
         now: new Date(this.now()),
         limits: this.options.limits,
+        countAttempt: true,
       })
       if (!batch) {
         this.schedule(this.now() + this.tuning.pollMs)
@@ -217,7 +219,8 @@ export class SyncEngine {
         this.schedule(batch.nextAttemptAt)
         return { sent, ended: 'waiting' }
       }
-      const attempts = await markAttempt(db, batch.id, new Date(this.now()))
+      // Counted by nextBatch in the transaction that handed it out.
+      const attempts = batch.attempts
       this.set({ sending: true })
       let outcome: SendBatchOutcome
       try {
@@ -286,10 +289,7 @@ export class SyncEngine {
   private async health(): Promise<RegisterHealth> {
     try {
       // Signatures still to send: the register's fleet view shows them per kiosk.
-      const pendingCount = await this.options.db.signatures
-        .where('syncState')
-        .equals('pending')
-        .count()
+      const pendingCount = (await this.options.db.dashboardCounts.get('state:pending'))?.value ?? 0
       return await this.options.api.checkRegister({ pendingCount })
     } catch (error) {
       return { state: 'unreachable', reason: hostProblem(error) }

@@ -5,5 +5,5 @@
 export { SyncPanel } from './SyncPanel'
 export { SyncPanelView, type SyncPanelViewProps } from './SyncPanelView'
 export { startSync, syncNow } from './start-sync'
-export { useSyncProblems, useSyncStatus } from './useSyncStatus'
-export type { SyncProblem, SyncStatus } from './status'
+export { useProblemPage, useSyncStatus } from './useSyncStatus'
+export type { ProblemPage, SyncProblem, SyncStatus } from './status'

@@ -79,95 +79,117 @@ export async function nextBatch(
     now: Date
     limits?: BatchLimits
     newId?: () => string
+    /**
+     * When the batch is due, count the send about to start in the same transaction (what
+     * `markAttempt` does), so the engine needs no second commit before each send.
+     */
+    countAttempt?: boolean
   },
 ): Promise<OutboxBatch | null> {
-  const limits = options.limits ?? PROTOCOL_LIMITS
   return db.transaction(
     'rw',
     [db.batches, db.signatures, db.strokes, db.tombstones, db.consentChanges],
-    async (): Promise<OutboxBatch | null> => {
-      const unfinished = await db.batches.where('state').anyOf('queued', 'stopped').toArray()
-      for (const batch of unfinished) {
-        if (batch.state === 'stopped' && batch.stoppedCredential !== options.credential) {
-          // A new token or URL since the refusal: worth one more try with the same bytes.
-          batch.state = 'queued'
-          batch.stoppedCredential = null
-          batch.nextAttemptAt = options.now.getTime()
-          await db.batches.put(batch)
-        }
+    async () => {
+      const batch = await findOrBuildBatch(db, options)
+      if (!batch || !options.countAttempt || batch.nextAttemptAt > options.now.getTime()) {
+        return batch
       }
-      const queued = unfinished
-        .filter((b) => b.state === 'queued')
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      const ready = queued.find((b) => !b.deferred)
-      if (ready) return ready
-      if (unfinished.some((b) => b.state === 'stopped' && blocksEverything(b.lastStatus))) {
-        return null
+      const counted = {
+        ...batch,
+        attempts: batch.attempts + 1,
+        lastAttemptAt: options.now.toISOString(),
       }
-      // Only deferred suspects are left: new records go first, then the suspects again.
-      const deferred = queued[0] ?? null
-
-      const taken = new Set(
-        unfinished.flatMap((b) => [
-          ...b.recordIds,
-          ...b.withdrawalIds,
-          ...(b.consentChangeIds ?? []),
-        ]),
-      )
-      // Oldest first: two changes of one signature reach the register in the order staff made them.
-      const consentChanges = (
-        await db.consentChanges
-          .where('syncState')
-          .equals('pending')
-          .filter((c) => !taken.has(c.id))
-          .toArray()
-      )
-        .sort((a, b) => a.changedAt.localeCompare(b.changedAt))
-        .slice(0, MAX_CONSENT_CHANGES_PER_BATCH)
-        .map(({ id, certificateNo, changedAt, consents }): ConsentChangeInput => ({
-          id,
-          certificateNo,
-          changedAt,
-          consents,
-        }))
-      const withdrawals = (
-        await db.tombstones
-          .where('syncState')
-          .equals('pending')
-          .filter((t) => !taken.has(t.id))
-          .limit(limits.maxWithdrawals)
-          .toArray()
-      ).map(({ id, certificateNo, withdrawnAt }): Withdrawal => ({
-        id,
-        certificateNo,
-        withdrawnAt,
-      }))
-      // In index order, not signing order: the register's answer does not depend on the order
-      // within or across one kiosk's batches, and the index keeps this cheap at 100,000 records.
-      const ids = await db.signatures
-        .where('syncState')
-        .equals('pending')
-        .filter((r) => !taken.has(r.id))
-        .limit(limits.maxRecords)
-        .primaryKeys()
-      const records = await loadSignatureRecords(db, ids)
-      if (records.length === 0 && withdrawals.length === 0 && consentChanges.length === 0) {
-        return deferred
-      }
-
-      const batch = buildBatch({
-        id: options.newId?.() ?? newId(),
-        kioskId: options.kioskId,
-        now: options.now,
-        records,
-        withdrawals,
-        consentChanges,
-        maxBytes: limits.maxBytes,
-      })
-      await db.batches.add(batch)
-      return batch
+      await db.batches.put(counted)
+      return counted
     },
   )
+}
+
+async function findOrBuildBatch(
+  db: KioskDB,
+  options: Parameters<typeof nextBatch>[1],
+): Promise<OutboxBatch | null> {
+  const limits = options.limits ?? PROTOCOL_LIMITS
+  const unfinished = await db.batches.where('state').anyOf('queued', 'stopped').toArray()
+  for (const batch of unfinished) {
+    if (batch.state === 'stopped' && batch.stoppedCredential !== options.credential) {
+      // A new token or URL since the refusal: worth one more try with the same bytes.
+      batch.state = 'queued'
+      batch.stoppedCredential = null
+      batch.nextAttemptAt = options.now.getTime()
+      await db.batches.put(batch)
+    }
+  }
+  const queued = unfinished
+    .filter((b) => b.state === 'queued')
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  const ready = queued.find((b) => !b.deferred)
+  if (ready) return ready
+  if (unfinished.some((b) => b.state === 'stopped' && blocksEverything(b.lastStatus))) {
+    return null
+  }
+  // Only deferred suspects are left: new records go first, then the suspects again.
+  const deferred = queued[0] ?? null
+
+  const taken = new Set(
+    unfinished.flatMap((b) => [...b.recordIds, ...b.withdrawalIds, ...(b.consentChangeIds ?? [])]),
+  )
+  // Oldest first: two changes of one signature reach the register in the order staff made them.
+  const consentChanges = (
+    await db.consentChanges
+      .where('syncState')
+      .equals('pending')
+      .filter((c) => !taken.has(c.id))
+      .toArray()
+  )
+    .sort((a, b) => a.changedAt.localeCompare(b.changedAt))
+    .slice(0, MAX_CONSENT_CHANGES_PER_BATCH)
+    .map(({ id, certificateNo, changedAt, consents }): ConsentChangeInput => ({
+      id,
+      certificateNo,
+      changedAt,
+      consents,
+    }))
+  const withdrawals = (
+    await db.tombstones
+      .where('syncState')
+      .equals('pending')
+      .filter((t) => !taken.has(t.id))
+      .limit(limits.maxWithdrawals)
+      .toArray()
+  ).map(({ id, certificateNo, withdrawnAt }): Withdrawal => ({
+    id,
+    certificateNo,
+    withdrawnAt,
+  }))
+  // In index order, not signing order: the register's answer does not depend on the order
+  // within or across one kiosk's batches, and the index keeps this cheap at 100,000 records.
+  // Keys only, from the index (no record read, no cursor): the few taken ones are dropped after.
+  const ids = (
+    await db.signatures
+      .where('syncState')
+      .equals('pending')
+      .limit(limits.maxRecords + taken.size)
+      .primaryKeys()
+  )
+    .filter((id) => !taken.has(id))
+    .slice(0, limits.maxRecords)
+  const records = await loadSignatureRecords(db, ids)
+  if (records.length === 0 && withdrawals.length === 0 && consentChanges.length === 0) {
+    return deferred
+  }
+
+  const batch = buildBatch({
+    id: options.newId?.() ?? newId(),
+    kioskId: options.kioskId,
+    now: options.now,
+    records,
+    withdrawals,
+    consentChanges,
+    maxBytes: limits.maxBytes,
+  })
+  await db.batches.add(batch)
+  return batch
 }
 
 /**
@@ -230,17 +252,6 @@ function buildBatch(input: {
     stoppedCredential: null,
     doneAt: null,
   }
-}
-
-/** Counts a send before it starts, so a send cut short by a crash is still counted. */
-export async function markAttempt(db: KioskDB, batchId: string, now: Date): Promise<number> {
-  return db.transaction('rw', db.batches, async () => {
-    const batch = await db.batches.get(batchId)
-    if (!batch) throw new Error(`Outbox batch ${batchId} vanished`)
-    const attempts = batch.attempts + 1
-    await db.batches.update(batchId, { attempts, lastAttemptAt: now.toISOString() })
-    return attempts
-  })
 }
 
 /** What one answer did to the records, for the engine's report. */

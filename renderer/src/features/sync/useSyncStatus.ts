@@ -5,8 +5,9 @@ import { syncEngine } from './start-sync'
 import {
   combineStatus,
   readSyncFacts,
-  readSyncProblems,
-  type SyncProblem,
+  readProblemPage,
+  type ProblemPage,
+  type ProblemPageStart,
   type SyncStatus,
 } from './status'
 
@@ -22,7 +23,10 @@ export function useSyncStatus(): SyncStatus {
   return combineStatus(facts, state)
 }
 
-/** Duplicates and rejected signatures with the register's reasons, live; undefined while loading. */
-export function useSyncProblems(limit = 200): SyncProblem[] | undefined {
-  return useLiveQuery(() => readSyncProblems(db, limit), [limit])
+/** A page of duplicates or rejections with the register's reasons, live; undefined while loading. */
+export function useProblemPage(
+  state: 'duplicate' | 'rejected',
+  start: ProblemPageStart,
+): ProblemPage | undefined {
+  return useLiveQuery(() => readProblemPage(db, state, start), [state, JSON.stringify(start)])
 }

@@ -22,7 +22,11 @@ interface Props {
 /** Today's and total counts, splits, signatures per hour, storage health and sync state. */
 export function DashboardTab({ settings, syncPanel }: Props) {
   const { t, i18n } = useTranslation()
-  const stats = useLiveQuery(() => dashboardStats(db, settings.timeZone), [settings.timeZone])
+  const minute = useMinute()
+  const stats = useLiveQuery(
+    () => dashboardStats(db, settings.timeZone, new Date(minute)),
+    [settings.timeZone, minute],
+  )
   const lastExport = useLiveQuery(() => db.audit.where('action').equals('export').last(), [])
   const [storage, setStorage] = useState<StorageHealth | null>(null)
   const [journal, setJournal] = useState<JournalStats | null>(null)
@@ -75,7 +79,11 @@ export function DashboardTab({ settings, syncPanel }: Props) {
           </h2>
           {stats &&
             (stats.today > 0 ? (
-              <HourChart perHour={stats.perHour} label={t('staff.dashboard.perHour')} />
+              <HourChart
+                perHour={stats.perHour}
+                label={t('staff.dashboard.perHour')}
+                format={(n) => number.format(n)}
+              />
             ) : (
               <p className="muted">{t('staff.dashboard.none')}</p>
             ))}
@@ -86,7 +94,8 @@ export function DashboardTab({ settings, syncPanel }: Props) {
           </h2>
           <CountList
             empty={t('staff.dashboard.none')}
-            rows={(stats?.byType ?? []).map((r) => [t(`details.orgTypes.${r.type}`), r.count])}
+            format={(n) => number.format(n)}
+            rows={stats?.byType.map((r) => [t(`details.orgTypes.${r.type}`), r.count])}
           />
         </section>
         <section className="card" aria-labelledby="by-country">
@@ -95,10 +104,8 @@ export function DashboardTab({ settings, syncPanel }: Props) {
           </h2>
           <CountList
             empty={t('staff.dashboard.none')}
-            rows={(stats?.byCountry ?? []).map((r) => [
-              countries.of(r.country) ?? r.country,
-              r.count,
-            ])}
+            format={(n) => number.format(n)}
+            rows={stats?.byCountry.map((r) => [countries.of(r.country) ?? r.country, r.count])}
           />
         </section>
         <section className="card" aria-labelledby="storage">
@@ -159,20 +166,44 @@ function Tile({ label, value, testId }: { label: string; value: string; testId?:
   )
 }
 
-function CountList({ rows, empty }: { rows: [string, number][]; empty: string }) {
+/** The current minute (epoch ms), so that "today" moves on at midnight without a write. */
+function useMinute(): number {
+  const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000) * 60_000)
+  useEffect(() => {
+    const timer = setInterval(() => setMinute(Math.floor(Date.now() / 60_000) * 60_000), 10_000)
+    return () => clearInterval(timer)
+  }, [])
+  return minute
+}
+
+/** Labelled bars, each as long as its count against the largest; nothing while loading. */
+function CountList({
+  rows,
+  empty,
+  format,
+}: {
+  rows: [string, number][] | undefined
+  empty: string
+  format: (n: number) => string
+}) {
+  if (rows === undefined) return null
   if (rows.length === 0) return <p className="muted">{empty}</p>
   const max = Math.max(...rows.map(([, n]) => n))
   return (
     <ul className="count-list">
       {rows.map(([label, count]) => (
         <li key={label} className="count-list__row">
-          <span className="count-list__label">{label}</span>
-          <span
-            className="count-list__bar"
-            style={{ width: `${(count / max) * 100}%` }}
-            aria-hidden="true"
-          />
-          <span className="count-list__count">{count}</span>
+          <span className="count-list__label" title={label}>
+            {label}
+          </span>
+          <span className="count-list__count">{format(count)}</span>
+          <span className="count-list__track" aria-hidden="true">
+            <span
+              className="count-list__bar"
+              data-testid="count-bar"
+              style={{ width: `${(count / max) * 100}%` }}
+            />
+          </span>
         </li>
       ))}
     </ul>

@@ -12,39 +12,48 @@ export interface DashboardStats {
   perHour: number[]
 }
 
-/** Counts for the dashboard, from indexes (no full scan of the signatures table). */
+const DAY_MS = 86_400_000
+
+/**
+ * Counts for the dashboard from the `dashboardCounts` table (kept by every write of the
+ * signatures): a few dozen rows, however many signatures there are.
+ */
 export async function dashboardStats(
   db: KioskDB,
   timeZone: string,
   now = new Date(),
 ): Promise<DashboardStats> {
   const today = dayInZone(now, timeZone)
-  const [total, individual, organisation, todays, countries] = await Promise.all([
-    db.signatures.count(),
-    db.signatures.where('capacity').equals('individual').count(),
-    db.signatures.where('capacity').equals('organisation').count(),
-    db.signatures.where('day').equals(today).toArray(),
-    db.signatures.orderBy('country').uniqueKeys(),
-  ])
-  const byType = await Promise.all(
-    ORGANISATION_TYPES.map(async (type) => ({
-      type,
-      count: await db.signatures.where('organisationType').equals(type).count(),
-    })),
+  // Today in any zone lies within the UTC days before, of and after it.
+  const from = new Date(now.getTime() - DAY_MS).toISOString().slice(0, 10)
+  const to = new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10)
+  const [figures, quarters] = await db.transaction('r', db.dashboardCounts, () =>
+    Promise.all([
+      db.dashboardCounts.where('key').aboveOrEqual('b').toArray(),
+      db.dashboardCounts.where('key').between(`at:${from}`, `at:${to}\uffff`).toArray(),
+    ]),
   )
-  const byCountry = await Promise.all(
-    countries.map(async (country) => ({
-      country: String(country),
-      count: await db.signatures.where('country').equals(country).count(),
-    })),
-  )
+  const count = new Map(figures.map((row) => [row.key, row.value]))
   const hourOf = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' })
   const perHour = Array.from({ length: 24 }, () => 0)
-  for (const record of todays) perHour[Number(hourOf.format(new Date(record.createdAt)))]! += 1
+  let todays = 0
+  for (const { key, value } of quarters) {
+    const start = new Date(`${key.slice(3)}:00.000Z`)
+    if (dayInZone(start, timeZone) !== today) continue
+    perHour[Number(hourOf.format(start))]! += value
+    todays += value
+  }
+  const byType = ORGANISATION_TYPES.map((type) => ({ type, count: count.get(`type:${type}`) ?? 0 }))
+  const byCountry = figures.flatMap(({ key, value }) =>
+    key.startsWith('country:') ? [{ country: key.slice('country:'.length), count: value }] : [],
+  )
   return {
-    today: todays.length,
-    total,
-    byCapacity: { individual, organisation },
+    today: todays,
+    total: count.get('total') ?? 0,
+    byCapacity: {
+      individual: count.get('capacity:individual') ?? 0,
+      organisation: count.get('capacity:organisation') ?? 0,
+    },
     byType: byType.filter((t) => t.count > 0).sort((a, b) => b.count - a.count),
     byCountry: byCountry.sort((a, b) => b.count - a.count).slice(0, 10),
     perHour,

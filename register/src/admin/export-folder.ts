@@ -11,8 +11,6 @@ import {
   AUDIT_FILE,
   BATCH_FILES,
   CSV_FILE,
-  EXPORT_FORMAT,
-  EXPORT_FORMAT_VERSION,
   MANIFEST_FILE,
   SIGNATURES_FILE,
   encryptedName,
@@ -22,7 +20,14 @@ import {
 } from '../../../electron/services/export/manifest'
 import { PRIVATE_FILE_MODE } from '../../../electron/services/private-files'
 import type { Queryable } from '../db/db'
-import { EMPTY_AUDIT, MixedEventsError, recordsOf } from './export-stream'
+import {
+  EMPTY_AUDIT,
+  EMPTY_AUDIT_ENTRY,
+  jsonEndText,
+  jsonRecordText,
+  ManifestTally,
+  recordsOf,
+} from './export-stream'
 import type { SignatureFilter } from './signature-search'
 
 type FileEntry = { bytes: number; sha256: string }
@@ -99,62 +104,26 @@ export async function writeExportFolder(
   >
   const csv = new FileSink(paths[CSV_FILE])
   const json = new FileSink(paths[SIGNATURES_FILE])
-  const events = new Set<string>()
-  const kiosks = new Set<string>()
-  const days = new Set<string>()
-  let records = 0
-  let individuals = 0
-  let range: { first: string; last: string } | null = null
+  const tally = new ManifestTally()
   await csv.write(signaturesCsvHead())
   for await (const record of recordsOf(db, filter)) {
     options.signal?.throwIfAborted()
     await csv.write(signaturesCsvRow(record))
-    await json.write(
-      `${records === 0 ? '{\n  "records": [\n' : ',\n'}    ${JSON.stringify(record)}`,
-    )
-    events.add(record.eventCode)
-    kiosks.add(record.kioskId)
-    days.add(record.day)
-    records++
-    if (record.capacity === 'individual') individuals++
-    const at = Date.parse(record.createdAt)
-    if (!range) range = { first: record.createdAt, last: record.createdAt }
-    else if (at < Date.parse(range.first)) range.first = record.createdAt
-    else if (at > Date.parse(range.last)) range.last = record.createdAt
-    if (records % 500 === 0) options.onProgress?.(records)
+    await json.write(jsonRecordText(record, tally.records === 0))
+    tally.add(record)
+    if (tally.records % 500 === 0) options.onProgress?.(tally.records)
   }
-  await json.write(`${records === 0 ? '{\n  "records": []' : '\n  ]'},\n  "withdrawals": []\n}\n`)
+  await json.write(jsonEndText(tally.records === 0))
   const plain: Record<BatchFileName, FileEntry> = {
     [CSV_FILE]: await csv.end(),
     [SIGNATURES_FILE]: await json.end(),
-    [AUDIT_FILE]: {
-      bytes: EMPTY_AUDIT.length,
-      sha256: createHash('sha256').update(EMPTY_AUDIT).digest('hex'),
-    },
+    [AUDIT_FILE]: EMPTY_AUDIT_ENTRY,
   }
   await writeFile(paths[AUDIT_FILE], EMPTY_AUDIT, { mode: PRIVATE_FILE_MODE, flag: 'wx' })
-  options.onProgress?.(records)
-  const [eventCode, ...others] = [...events]
-  if (eventCode === undefined) return null
-  if (others.length > 0) throw new MixedEventsError([...events].sort())
+  options.onProgress?.(tally.records)
+  const facts = tally.facts(filter, options.appVersion)
+  if (!facts) return null
 
-  const facts = {
-    format: EXPORT_FORMAT,
-    formatVersion: EXPORT_FORMAT_VERSION,
-    eventCode,
-    ...(filter.kiosk && filter.day
-      ? { kioskId: filter.kiosk, day: filter.day }
-      : { kioskIds: [...kiosks].sort(), days: [...days].sort() }),
-    appVersion: options.appVersion,
-    counts: {
-      records,
-      individuals,
-      organisations: records - individuals,
-      withdrawals: 0,
-      auditEntries: 0,
-    },
-    timeRange: range,
-  }
   let candidate: object
   if (options.recipient) {
     const encrypted: Partial<Record<string, FileEntry>> = {}

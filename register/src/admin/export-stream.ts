@@ -58,14 +58,26 @@ export async function* csvChunks(db: Queryable, filter: SignatureFilter) {
 export async function* jsonChunks(db: Queryable, filter: SignatureFilter) {
   let first = true
   for await (const record of recordsOf(db, filter)) {
-    yield Buffer.from(`${first ? '{\n  "records": [\n' : ',\n'}    ${JSON.stringify(record)}`)
+    yield Buffer.from(jsonRecordText(record, first))
     first = false
   }
-  yield Buffer.from(`${first ? '{\n  "records": []' : '\n  ]'},\n  "withdrawals": []\n}\n`)
+  yield Buffer.from(jsonEndText(first))
 }
+
+/** One record of signatures.json, with the file's head before the first. */
+export const jsonRecordText = (record: SignatureRecord, first: boolean) =>
+  `${first ? '{\n  "records": [\n' : ',\n'}    ${JSON.stringify(record)}`
+
+/** The end of signatures.json, after `jsonRecordText` (or alone, for no record). */
+export const jsonEndText = (empty: boolean) =>
+  `${empty ? '{\n  "records": []' : '\n  ]'},\n  "withdrawals": []\n}\n`
 
 /** audit.json: the register holds no kiosk's audit log, so it is empty. */
 export const EMPTY_AUDIT = Buffer.from('{\n  "entries": []\n}\n', 'utf8')
+export const EMPTY_AUDIT_ENTRY = {
+  bytes: EMPTY_AUDIT.length,
+  sha256: createHash('sha256').update(EMPTY_AUDIT).digest('hex'),
+}
 
 async function fingerprint(chunks: AsyncIterable<Buffer>) {
   const hash = createHash('sha256')
@@ -87,6 +99,60 @@ export class MixedEventsError extends Error {
 }
 
 /**
+ * What a manifest says of the records it describes, counted as they stream past: the event, the
+ * kiosks and days, the counts and the time range.
+ */
+export class ManifestTally {
+  private readonly events = new Set<string>()
+  private readonly kiosks = new Set<string>()
+  private readonly days = new Set<string>()
+  records = 0
+  private individuals = 0
+  private range: { first: string; last: string } | null = null
+
+  add(record: SignatureRecord): void {
+    this.events.add(record.eventCode)
+    this.kiosks.add(record.kioskId)
+    this.days.add(record.day)
+    this.records++
+    if (record.capacity === 'individual') this.individuals++
+    // As summarise() does for the kiosk: compare instants, keep the strings as written.
+    const at = Date.parse(record.createdAt)
+    if (!this.range) this.range = { first: record.createdAt, last: record.createdAt }
+    else if (at < Date.parse(this.range.first)) this.range.first = record.createdAt
+    else if (at > Date.parse(this.range.last)) this.range.last = record.createdAt
+  }
+
+  /**
+   * The manifest without its files: a day batch's scope for one kiosk and day, else a union's.
+   * Null when no record was added; MixedEventsError for records of several events.
+   */
+  facts(filter: SignatureFilter, appVersion: string) {
+    const [eventCode, ...others] = [...this.events]
+    if (eventCode === undefined) return null
+    if (others.length > 0) throw new MixedEventsError([...this.events].sort())
+    // The literals keep their own types (a returned object would widen them to string, number).
+    return {
+      format: EXPORT_FORMAT as typeof EXPORT_FORMAT,
+      formatVersion: EXPORT_FORMAT_VERSION as typeof EXPORT_FORMAT_VERSION,
+      eventCode,
+      ...(filter.kiosk && filter.day
+        ? { kioskId: filter.kiosk, day: filter.day }
+        : { kioskIds: [...this.kiosks].sort(), days: [...this.days].sort() }),
+      appVersion,
+      counts: {
+        records: this.records,
+        individuals: this.individuals,
+        organisations: this.records - this.individuals,
+        withdrawals: 0,
+        auditEntries: 0,
+      },
+      timeRange: this.range,
+    }
+  }
+}
+
+/**
  * manifest.json for a filter, computed by streaming the files once more (nothing kept in
  * memory): a day batch's manifest for one kiosk and day, else a union's, listing the kiosks and
  * days it holds. Null when the filter matches no signature (a manifest needs an event code).
@@ -96,52 +162,16 @@ export async function buildManifest(
   filter: SignatureFilter,
   appVersion: string,
 ): Promise<ExportManifest | null> {
-  const events = new Set<string>()
-  const kiosks = new Set<string>()
-  const days = new Set<string>()
-  let records = 0
-  let individuals = 0
-  let range: { first: string; last: string } | null = null
-  for await (const record of recordsOf(db, filter)) {
-    events.add(record.eventCode)
-    kiosks.add(record.kioskId)
-    days.add(record.day)
-    records++
-    if (record.capacity === 'individual') individuals++
-    // As summarise() does for the kiosk: compare instants, keep the strings as written.
-    const at = Date.parse(record.createdAt)
-    if (!range) range = { first: record.createdAt, last: record.createdAt }
-    else if (at < Date.parse(range.first)) range.first = record.createdAt
-    else if (at > Date.parse(range.last)) range.last = record.createdAt
-  }
-  const [eventCode, ...others] = [...events]
-  if (eventCode === undefined) return null
-  if (others.length > 0) throw new MixedEventsError([...events].sort())
-  const scope =
-    filter.kiosk && filter.day
-      ? { kioskId: filter.kiosk, day: filter.day }
-      : { kioskIds: [...kiosks].sort(), days: [...days].sort() }
+  const tally = new ManifestTally()
+  for await (const record of recordsOf(db, filter)) tally.add(record)
+  const facts = tally.facts(filter, appVersion)
+  if (!facts) return null
   return {
-    format: EXPORT_FORMAT,
-    formatVersion: EXPORT_FORMAT_VERSION,
-    eventCode,
-    ...scope,
-    appVersion,
-    counts: {
-      records,
-      individuals,
-      organisations: records - individuals,
-      withdrawals: 0,
-      auditEntries: 0,
-    },
-    timeRange: range,
+    ...facts,
     files: {
       [CSV_FILE]: await fingerprint(csvChunks(db, filter)),
       [SIGNATURES_FILE]: await fingerprint(jsonChunks(db, filter)),
-      [AUDIT_FILE]: {
-        bytes: EMPTY_AUDIT.length,
-        sha256: createHash('sha256').update(EMPTY_AUDIT).digest('hex'),
-      },
+      [AUDIT_FILE]: EMPTY_AUDIT_ENTRY,
     },
   }
 }
